@@ -1,0 +1,2 @@
+import CNNKernels
+print("kernel-bench")

@@ -1,0 +1,125 @@
+/// A lesson after parsing: front matter, the directives and inline expressions found in
+/// it, and cmark-gfm's HTML for everything else with a hole where each of them goes.
+///
+/// The C tree is gone by the time this exists; later phases only fill holes.
+public struct ParsedLesson: Sendable {
+    /// The path as given, used in every diagnostic.
+    public var path: String
+    public var frontMatter: FrontMatter
+    /// Fenced blocks whose info string starts with `{name}`, in document order.
+    public var directives: [Directive]
+    /// `{{ }}` expressions in prose, in document order.
+    public var inlineExpressions: [InlineExpression]
+    /// cmark-gfm's rendering of the document with holes for the above.
+    public var template: [TemplatePiece]
+}
+
+/// One piece of the rendered document.
+public enum TemplatePiece: Sendable, Equatable {
+    /// HTML exactly as cmark-gfm rendered it.
+    case html(String)
+    /// Where `directives[i]` renders (a block).
+    case directive(Int)
+    /// Where `inlineExpressions[i]` renders (escaped text, inline).
+    case expression(Int)
+}
+
+/// The YAML front matter. `title` and `summary` are the contract's keys; anything else is kept.
+public struct FrontMatter: Sendable, Equatable {
+    public var title: String?
+    public var summary: String?
+    /// Every other top-level key with its scalar value as text, in source order.
+    public var extra: [String: String]
+    public init(title: String? = nil, summary: String? = nil, extra: [String: String] = [:]) {
+        self.title = title
+        self.summary = summary
+        self.extra = extra
+    }
+}
+
+/// A fenced code block whose info string starts with `{name}`:
+///
+///     ```{table} feature_map
+///     :title: Feature map
+///     :format: .2f
+///     ```
+public struct Directive: Sendable, Equatable {
+    /// The word in braces, e.g. `table`.
+    public var name: String
+    /// The rest of the info string after `{name}`, trimmed (`feature_map` above).
+    public var argument: String
+    /// Where the argument starts (for diagnostics in argument expressions).
+    public var argumentLocation: SourceLocation
+    /// `:key: value` lines directly after the fence, in order.
+    public var options: [DirectiveOption]
+    /// The body after the option lines, exactly as written (container prefixes removed).
+    public var body: String
+    /// The source location of each body line's first byte (`bodyLines.count` == lines in `body`).
+    public var bodyLineStarts: [SourceLocation]
+    /// The opening fence.
+    public var location: SourceLocation
+
+    public init(name: String, argument: String, argumentLocation: SourceLocation, options: [DirectiveOption],
+                body: String, bodyLineStarts: [SourceLocation], location: SourceLocation) {
+        self.name = name
+        self.argument = argument
+        self.argumentLocation = argumentLocation
+        self.options = options
+        self.body = body
+        self.bodyLineStarts = bodyLineStarts
+        self.location = location
+    }
+
+    /// The value of the first option named `key`.
+    public func option(_ key: String) -> DirectiveOption? {
+        options.first { $0.key == key }
+    }
+
+    /// The source location of byte `offset` in `body` (line and column in the lesson file).
+    public func location(ofBodyOffset offset: Int) -> SourceLocation {
+        var line = 0
+        var lineStartOffset = 0
+        var index = 0
+        for byte in body.utf8 {
+            if index == offset { break }
+            index += 1
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                lineStartOffset = index
+            }
+        }
+        guard line < bodyLineStarts.count else { return bodyLineStarts.last ?? location }
+        return bodyLineStarts[line].advanced(by: offset - lineStartOffset)
+    }
+}
+
+/// `:key: value` on a line after a directive's fence.
+public struct DirectiveOption: Sendable, Equatable {
+    public var key: String
+    public var value: String
+    /// Where `value` starts.
+    public var valueLocation: SourceLocation
+    public init(key: String, value: String, valueLocation: SourceLocation) {
+        self.key = key
+        self.value = value
+        self.valueLocation = valueLocation
+    }
+}
+
+/// `{{ EXPR }}` or `{{ EXPR : SPEC }}`.
+public struct InlineExpression: Sendable, Equatable {
+    /// The expression text between the braces, before any depth-0 colon, trimmed.
+    public var expression: String
+    /// Where `expression` starts.
+    public var expressionLocation: SourceLocation
+    /// The format spec after a depth-0 colon, trimmed; nil when there is none.
+    public var spec: String?
+    /// Where the spec starts.
+    public var specLocation: SourceLocation?
+    public init(expression: String, expressionLocation: SourceLocation, spec: String?, specLocation: SourceLocation?) {
+        self.expression = expression
+        self.expressionLocation = expressionLocation
+        self.spec = spec
+        self.specLocation = specLocation
+    }
+}

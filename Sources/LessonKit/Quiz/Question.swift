@@ -1,0 +1,48 @@
+/// One `{question}` after evaluation: its prompt and options as HTML, and the computed answer.
+public struct Question: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable { case numeric, choice, text }
+
+    /// The answer computed at build time from the `:answer:` expression.
+    public enum Answer: Sendable, Equatable {
+        /// Right when `abs(response - value) <= tolerance`. `display` is the value as Python prints it.
+        case numeric(value: Double, tolerance: Double, display: String)
+        /// The 1-based number of the right option.
+        case choice(Int)
+        /// Right when equal after trimming and case folding.
+        case text(String)
+    }
+
+    /// `:name:`, or `q1`, `q2`, … in lesson order.
+    public var id: String
+    public var kind: Kind
+    /// The question text rendered from Markdown, expressions substituted and escaped.
+    public var promptHTML: String
+    /// The options of a choice question, each rendered from Markdown (inline HTML, no `<p>`).
+    public var optionsHTML: [String]
+    public var answer: Answer
+    /// The directive's fence.
+    public var location: SourceLocation
+
+    public init(id: String, kind: Kind, promptHTML: String, optionsHTML: [String], answer: Answer, location: SourceLocation) {
+        self.id = id
+        self.kind = kind
+        self.promptHTML = promptHTML
+        self.optionsHTML = optionsHTML
+        self.answer = answer
+        self.location = location
+    }
+}
+
+/// The `{quiz}` score panel.
+public struct QuizPanel: Sendable, Equatable {
+    /// The pass mark as a fraction: 0.75 for `:pass: 75%`. Passing needs a score strictly above it.
+    public var passMark: Double
+    /// The mark as the author wrote it, for the page text ("75%").
+    public var passText: String
+    public var location: SourceLocation
+    public init(passMark: Double, passText: String, location: SourceLocation) {
+        self.passMark = passMark
+        self.passText = passText
+        self.location = location
+    }
+}
