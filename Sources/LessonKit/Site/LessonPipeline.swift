@@ -1,10 +1,38 @@
-// TEMPORARY interface stub: the lead replaces this with the real pipeline (Evaluate/LessonEvaluator.swift).
+import Foundation
 
-/// The entry points the command-line tool calls.
+/// The entry points the command-line tool calls: read, parse and evaluate one lesson.
 public enum LessonPipeline {
-    /// Reads, parses and evaluates one lesson file. Problems go to `diagnostics`; returns nil when
-    /// the lesson has errors.
+    /// Reads, parses and evaluates the lesson at `path`. Problems go to `diagnostics`;
+    /// returns nil when the lesson has errors.
     public static func evaluate(path: String, diagnostics: DiagnosticEngine) -> EvaluatedLesson? {
-        fatalError("unimplemented")
+        guard let source = readLesson(path: path, diagnostics: diagnostics) else { return nil }
+        return evaluate(path: path, source: source, diagnostics: diagnostics)
+    }
+
+    /// Parses and evaluates lesson text that is already in memory.
+    public static func evaluate(path: String, source: String, diagnostics: DiagnosticEngine) -> EvaluatedLesson? {
+        guard let parsed = LessonParser.parse(path: path, source: source, diagnostics: diagnostics) else { return nil }
+        let evaluator = LessonEvaluator(path: path, diagnostics: diagnostics)
+        return evaluator.evaluate(parsed, name: lessonName(path))
+    }
+
+    /// The page name of a lesson: its file name without `.md` (`lessons/cnn.md` -> `cnn`).
+    public static func lessonName(_ path: String) -> String {
+        let file = (path as NSString).lastPathComponent
+        return file.hasSuffix(".md") ? String(file.dropLast(3)) : file
+    }
+
+    /// The file as UTF-8 text, or a located error.
+    static func readLesson(path: String, diagnostics: DiagnosticEngine) -> String? {
+        let start = SourceLocation(line: 1, column: 1)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.error(path: path, at: start, "cannot read the lesson file")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.error(path: path, at: start, "the lesson is not valid UTF-8")
+            return nil
+        }
+        return text
     }
 }

@@ -1,0 +1,53 @@
+import CNNKernels
+
+/// Turns a `{table}` value into rows of cells: a 2-D tensor, a list of lists, or a 1-D
+/// tensor or list (one row).
+enum TableCells {
+    static func rows(of value: Value, at location: SourceLocation) throws(EvaluationError) -> [[Value]] {
+        switch value {
+        case .tensor(let tensor) where tensor.rank == 2:
+            let (height, width) = (tensor.shape[0], tensor.shape[1])
+            return (0..<height).map { row in (0..<width).map { column in Value(tensor.scalar(at: row * width + column)) } }
+        case .tensor(let tensor) where tensor.rank == 1:
+            return [(0..<tensor.count).map { Value(tensor.scalar(at: $0)) }]
+        case .list(let rows) where rows.allSatisfy(\.isSequence):
+            let cells = rows.map(\.elements)
+            if let width = cells.first?.count, let ragged = cells.firstIndex(where: { $0.count != width }) {
+                throw EvaluationError("table rows have different lengths (\(width) and \(cells[ragged].count))", at: location)
+            }
+            return cells
+        case .list(let cells), .tuple(let cells):
+            return [cells]
+        default:
+            throw EvaluationError("a {table} needs a 1-D or 2-D value, got \(value.typeDescription)", at: location)
+        }
+    }
+}
+
+extension Value {
+    /// A tensor element as a language value.
+    init(_ scalar: Scalar) {
+        switch scalar {
+        case .bool(let b): self = .bool(b)
+        case .int(let i): self = .int(i)
+        case .float(let d): self = .double(d)
+        }
+    }
+
+    var isSequence: Bool {
+        switch self {
+        case .list, .tuple: true
+        case .tensor(let t): t.rank == 1
+        default: false
+        }
+    }
+
+    /// The elements of a list, tuple or 1-D tensor.
+    var elements: [Value] {
+        switch self {
+        case .list(let v), .tuple(let v): v
+        case .tensor(let t): (0..<t.count).map { Value(t.scalar(at: $0)) }
+        default: [self]
+        }
+    }
+}
