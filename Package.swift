@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "CNNKernelsTests", dependencies: ["CNNKernels"]),
         .testTarget(
             name: "LessonKitTests",
-            dependencies: ["LessonKit"],
+            dependencies: ["LessonKit", "lessonbuild"],
             exclude: ["Fixtures", "Snapshots"]
         ),
     ]
