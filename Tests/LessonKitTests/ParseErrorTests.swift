@@ -95,6 +95,14 @@ import Testing
         #expect(diagnostics.first?.location == at(": indentation", source))
     }
 
+    /// libyaml counts columns in Unicode scalars; diagnostics count bytes, as cmark does.
+    @Test func frontMatterErrorColumnCountsBytes() {
+        let source = "---\nsummary: Größe → x: y\n---\n"
+        let (_, diagnostics) = ParseTestSupport.parse(source)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.location == at(": y", source))
+    }
+
     @Test func frontMatterExtrasAndUnterminated() {
         let (lesson, diagnostics) = ParseTestSupport.parse("---\ntitle: T\nlevel: 2\ntags: [a]\nauthor: Ann\n---\n# H\n")
         #expect(diagnostics.isEmpty)

@@ -24,6 +24,7 @@ import Testing
         let (lesson, diagnostics) = ParseTestSupport.parse(source, path: "\(name).md")
         var actual = lesson?.dump() ?? "nil\n"
         actual += "diagnostics\n" + diagnostics.map { "  \($0)\n" }.joined()
+        #expect(!actual.contains("data-sourcepos"), "source positions are for parsing only")
         let snapshot = Self.snapshots.appendingPathComponent("\(name).txt")
         if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
             try FileManager.default.createDirectory(at: Self.snapshots, withIntermediateDirectories: true)
