@@ -134,6 +134,13 @@ import Testing
         #expect(ParseTestSupport.joined(lesson.template) == "<p>a \\[[e0]]</p>\n")
     }
 
+    @Test func multiLineExpressionInBlockquoteDropsQuoteMarkers() throws {
+        let source = "> > Sum {{ total +\n> > more }} end\n"
+        let lesson = try #require(ParseTestSupport.parse(source).0)
+        #expect(lesson.inlineExpressions.map(\.expression) == ["total +\n    more"])
+        #expect(ParseTestSupport.joined(lesson.template).contains("<p>Sum [[e0]] end</p>"))
+    }
+
     @Test func multiLineExpressionKeepsLaterLineNumbers() throws {
         let source = "Start {{ total *\n   more }} end\nnext {{ later }}\n\n```{eval}\nlet x = 1\n```\n\nLast {{ final }}\n"
         let (lesson, diagnostics) = ParseTestSupport.parse(source)

@@ -34,7 +34,9 @@ enum InlineExpressionScanner {
                     index += 2
                     continue
                 }
-                switch InlineExpressionSyntax.expression(bytes, open: index, close: close, locate: locate) {
+                let text = bytes[index..<close].contains(UInt8(ascii: "\n"))
+                    ? blankingQuoteMarkers(bytes, in: index..<close) : bytes
+                switch InlineExpressionSyntax.expression(text, open: index, close: close, locate: locate) {
                 case .success(let expression):
                     matches.append(Match(open: index, end: close + 2, expression: expression))
                 case .failure(let problem):
@@ -46,6 +48,29 @@ enum InlineExpressionScanner {
             }
         }
         return matches
+    }
+
+    /// `bytes` with the blockquote markers at the start of each continuation line in `range`
+    /// replaced by spaces, so an expression that spans lines of a quote reads as the author
+    /// meant and keeps its byte offsets. (In prose a line starting with `>` is always a quote
+    /// marker: otherwise it would have ended the paragraph.)
+    ///
+    ///     > a {{ x +          expression "x +\n    y" (not "x +\n>   y")
+    ///     >   y }}
+    static func blankingQuoteMarkers(_ bytes: [UInt8], in range: Range<Int>) -> [UInt8] {
+        var copy = bytes
+        var index = range.lowerBound
+        while index < range.upperBound {
+            defer { index += 1 }
+            guard copy[index] == UInt8(ascii: "\n") else { continue }
+            var cursor = index + 1
+            while cursor < range.upperBound, copy[cursor] == UInt8(ascii: " ") || copy[cursor] == UInt8(ascii: "\t")
+                    || copy[cursor] == UInt8(ascii: ">") {
+                if copy[cursor] == UInt8(ascii: ">") { copy[cursor] = UInt8(ascii: " ") }
+                cursor += 1
+            }
+        }
+        return copy
     }
 
     /// CommonMark's escapable characters: ASCII punctuation.
