@@ -56,6 +56,21 @@ import Testing
         #expect(diagnostics.map(\.location) == [at("url", source), at("b }}", source), at("c }}", source)].compactMap { $0 })
     }
 
+    @Test func expressionThatRendersNowhere() {
+        let source = "[ref]: /url \"{{ title }}\"\nText.\n"
+        let (_, diagnostics) = ParseTestSupport.parse(source)
+        #expect(diagnostics.map(\.location) == [at("title }}", source)].compactMap { $0 })
+        #expect(diagnostics.first?.message.hasPrefix("this inline expression is not rendered") == true)
+    }
+
+    @Test func expressionInImageAltAndLinkTitleIsAHole() throws {
+        let source = "![alt {{ a }}](x.png \"t {{ b }}\")\n"
+        let (lesson, diagnostics) = ParseTestSupport.parse(source)
+        #expect(diagnostics.isEmpty)
+        let html = try #require(lesson.map { ParseTestSupport.joined($0.template) })
+        #expect(html == "<p><img src=\"x.png\" alt=\"alt [[e0]]\" title=\"t [[e1]]\" /></p>\n")
+    }
+
     @Test func reservedCharacter() {
         let source = "Line one.\nA \u{E000} here.\n"
         let (lesson, diagnostics) = ParseTestSupport.parse(source)
