@@ -8,7 +8,7 @@ import Testing
 @Suite("Diagnostics at exact locations")
 struct DiagnosticsTests {
     struct Expectation: CustomStringConvertible {
-        var location: SourceLocation
+        var location: LessonKit.SourceLocation
         var fragment: String
         var description: String { "\(location): \(fragment)" }
     }
@@ -26,7 +26,7 @@ struct DiagnosticsTests {
             let parts = body.split(separator: " ", maxSplits: 1)
             let position = parts[0].split(separator: ":").compactMap { Int($0) }
             guard position.count == 2 else { return nil }
-            return Expectation(location: SourceLocation(line: position[0], column: position[1]),
+            return Expectation(location: LessonKit.SourceLocation(line: position[0], column: position[1]),
                                fragment: parts.count > 1 ? String(parts[1]) : "")
         }
     }
