@@ -159,6 +159,35 @@ struct VerifyListingTests {
         #expect(traceback.contains("EOFError"))
     }
 
+    @Test func scratchFolderIsRemovedAfterTheRun() throws {
+        guard case let .differs(diff) = Self.verify("import os\nprint(os.getcwd())", output: "?").first?.outcome else {
+            Issue.record("expected a difference showing the folder")
+            return
+        }
+        let folder = try #require(diff.split(separator: "\n").first { $0.hasPrefix("+/") }).dropFirst()
+        #expect(folder.contains("lessonbuild-verify-"))
+        #expect(!FileManager.default.fileExists(atPath: String(folder)), "\(folder) was left behind")
+    }
+
+    @Test func exitWithoutTracebackAndDeathBySignalAreFailures() {
+        #expect(Self.verify("import sys\nprint(1)\nsys.exit(3)", output: "1").first?.outcome
+                == .raised(traceback: "exited with status 3\n"))
+        #expect(Self.verify("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)", output: "").first?.outcome
+                == .raised(traceback: "killed by signal 9\n"))
+    }
+
+    @Test(arguments: [
+        ("Traceback (most recent call last):\n  File \"listing.py\", line 2\nModuleNotFoundError: No module named 'torch'\n", "torch"),
+        ("ModuleNotFoundError: No module named 'torch.nn'\n\n", "torch.nn"),
+        ("ImportError: No module named yaml\n", "yaml"),
+        ("ImportError: cannot import name 'nn' from 'torch'\n", nil),
+        ("ValueError: No module named 'torch'\n", nil),
+        ("", nil),
+    ] as [(String, String?)])
+    func missingModuleIsReadFromTheTracebacksLastLine(stderr: String, module: String?) {
+        #expect(ListingRun.missingModule(in: stderr) == module)
+    }
+
     @Test func missingInterpreterIsAClearError() {
         let verifier = ListingVerifier(configuration: .init(python: "python9"))
         #expect(throws: VerifyError.interpreterNotFound("python9")) { try verifier.interpreter() }
