@@ -18,6 +18,7 @@ The plain Markdown drops the front matter (its title becomes a `# ` heading), dr
 block (a fenced block whose info string starts with `{`), and replaces each `{{ ... }}` with the word
 `value`, so cmark-gfm renders what is left of the same file.
 """
+import hashlib
 import os
 import re
 import sys
@@ -79,7 +80,7 @@ def blocks(body):
 
 def vary_decimals(line, variant, counter):
     """Moves each decimal literal on an array-literal line (one holding `[` or `]`) by -1, 0 or +1
-    in its last digit, chosen by the variant and the literal's position; never to zero or below."""
+    in its last digit, chosen by a hash of the variant and the literal's position; never to zero or below."""
     if "[" not in line and "]" not in line:
         return line, counter
 
@@ -87,7 +88,7 @@ def vary_decimals(line, variant, counter):
         nonlocal counter
         sign, whole, frac = match.groups()
         counter += 1
-        step = (variant * 31 + counter * 17) % 3 - 1
+        step = hashlib.sha256(f"{variant}:{counter}".encode()).digest()[0] % 3 - 1
         units = int(whole) * 10 ** len(frac) + int(frac)
         moved = units + step if units + step > 0 else units
         digits = str(moved).rjust(len(frac) + 1, "0")
