@@ -72,7 +72,9 @@ struct ChildProcess {
             stoppedBy = reason
             kill(target, SIGKILL)
         }
-        let deadline = start.uptimeNanoseconds + UInt64(max(0, timeout) * 1e9)
+        // At most a million seconds, so the nanosecond count cannot overflow; NaN counts as zero.
+        let seconds = timeout.isNaN ? 0 : min(max(timeout, 0), 1e6)
+        let deadline = start.uptimeNanoseconds + UInt64(seconds * 1e9)
 
         var streams = [outPipe.fileHandleForReading.fileDescriptor, errPipe.fileHandleForReading.fileDescriptor]
         var captured: [[UInt8]] = [[], []]
