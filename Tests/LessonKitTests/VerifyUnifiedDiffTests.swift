@@ -115,6 +115,17 @@ struct VerifyUnifiedDiffTests {
         #expect(compared == 120)
     }
 
+    /// A listing that prints a megabyte of unrelated lines must not make the diff quadratic.
+    @Test func largeUnrelatedTextsDiffQuickly() {
+        let expected = (0..<2_000).map { "expected \($0)" }.joined(separator: "\n") + "\n"
+        let actual = (0..<60_000).map { "actual \($0 % 977)" }.joined(separator: "\n") + "\n"
+        let started = Date()
+        let diff = UnifiedDiff.render(expected: expected, actual: actual)
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(diff.hasPrefix("--- expected\n+++ actual\n@@ -1,2000 +1,60000 @@\n"))
+        #expect(elapsed < 10, "took \(elapsed) s")
+    }
+
     @Test func fallsBackToAWholesaleReplacementPastTheCostCap() {
         let old = (0..<50).map { "o\($0)" }, new = (0..<50).map { "n\($0)" }
         let script = LineEditScript(old: old, new: new, maxCost: 10)
