@@ -1,8 +1,59 @@
 import ArgumentParser
+import Foundation
 import LessonKit
 
-// TEMPORARY stub, replaced by the owner of `lessonbuild verify`.
+/// `lessonbuild verify PATH...`: runs every `{listing} python` that has an `{output}` and checks that
+/// it prints exactly that output. Exit status: 0 nothing differs, 1 a listing differs, raises, times
+/// out or (with `--strict`) is skipped, a lesson has errors, or the interpreter is missing; 2 a bad
+/// option value.
 struct VerifyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "verify")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Run each Python listing and check that it prints its {output} block, byte for byte.",
+        discussion: """
+            A folder verifies every .md file in it, sorted. Printed output is compared after removing \
+            one final newline; a listing whose imports are not installed is skipped (a warning, an \
+            error with --strict).
+            """
+    )
+
+    @Argument(help: "Lesson files, or folders of them.")
+    var paths: [String]
+
+    @Option(help: "The Python interpreter: a name on PATH or a path.")
+    var python = "python3"
+
+    @Option(help: "Seconds each listing may run before it is stopped.")
+    var timeout: Double = 30
+
+    @Option(help: "Listings run at the same time.")
+    var jobs = 2
+
+    @Flag(help: "Fail when a listing is skipped because a module is not installed.")
+    var strict = false
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    func run() throws {
+        guard timeout.isFinite, timeout > 0, timeout <= 86_400 else {
+            throw usage("--timeout must be a number of seconds between 0 and 86400, got \(timeout)")
+        }
+        guard jobs >= 1, jobs <= 64 else { throw usage("--jobs must be between 1 and 64, got \(jobs)") }
+        let verifier = ListingVerifier(configuration: .init(python: python, timeout: timeout, strict: strict, jobs: jobs))
+        let report: VerifyReport
+        do {
+            report = try verifier.verify(paths: paths)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        FileHandle.standardOutput.write(Data((json ? report.json : report.text).utf8))
+        if report.failed { throw ExitCode(1) }
+    }
+
+    private func usage(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("error: \(message)\nUsage: lessonbuild \(Self.usageString())\n".utf8))
+        return ExitCode(2)
+    }
 }

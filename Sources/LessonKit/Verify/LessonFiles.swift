@@ -1,0 +1,30 @@
+import Foundation
+
+/// The lesson files named on a command line: a file as given, a folder as every `.md` file directly
+/// in it (not hidden ones, not subfolders), sorted by name (byte order, the same on every machine).
+///
+/// Example: `["lessons"]` → `["lessons/cnn.md", "lessons/rnn.md"]`.
+public enum LessonFiles {
+    public static func expand(_ paths: [String]) throws -> [String] {
+        let files = FileManager.default
+        var lessons: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard files.fileExists(atPath: path, isDirectory: &isDirectory) else { throw VerifyError.noSuchPath(path) }
+            guard isDirectory.boolValue else {
+                lessons.append(path)
+                continue
+            }
+            let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+            lessons += try files.contentsOfDirectory(atPath: path)
+                .filter { name in
+                    var isFolder: ObjCBool = false
+                    return name.hasSuffix(".md") && !name.hasPrefix(".")
+                        && files.fileExists(atPath: "\(folder)/\(name)", isDirectory: &isFolder) && !isFolder.boolValue
+                }
+                .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                .map { "\(folder)/\($0)" }
+        }
+        return lessons
+    }
+}
