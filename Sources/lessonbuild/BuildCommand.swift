@@ -35,7 +35,12 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let lessons = try LessonFiles.expand(paths)
+        let lessons: [String]
+        do {
+            lessons = try LessonFiles.expand(paths)
+        } catch {
+            throw ValidationError("\(error)")
+        }
         let diagnostics = DiagnosticEngine()
         let builder = SiteBuilder(outputDirectory: out, diagnostics: diagnostics)
         guard let files = builder.render(lessonPaths: lessons) else {
@@ -62,25 +67,5 @@ struct BuildCommand: ParsableCommand {
         if !quiet {
             print("built \(lessons.count) lesson\(lessons.count == 1 ? "" : "s") into \(out)/")
         }
-    }
-}
-
-/// Expands command-line paths: files as given, folders to their `.md` files in name order.
-enum LessonFiles {
-    static func expand(_ paths: [String]) throws -> [String] {
-        var result: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ValidationError("no such file or folder: \(path)")
-            }
-            if isDirectory.boolValue {
-                let names = try FileManager.default.contentsOfDirectory(atPath: path)
-                result += names.filter { $0.hasSuffix(".md") }.sorted().map { (path as NSString).appendingPathComponent($0) }
-            } else {
-                result.append(path)
-            }
-        }
-        return result
     }
 }
