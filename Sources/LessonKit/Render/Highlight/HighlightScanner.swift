@@ -124,6 +124,7 @@ struct HighlightScanner {
         if language.keywords.contains(word) { return .keyword }
         let calls = peek() == "("
         if previous == "." { return calls ? .function : nil }
+        if language.syntax == .swift, peek() == ":" { return nil }  // an argument label
         if language.builtins.contains(word) { return .builtin }
         if calls || ["def", "class", "func"].contains(previousWord) { return .function }
         return nil
