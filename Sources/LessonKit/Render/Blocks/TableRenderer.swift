@@ -46,13 +46,19 @@ public enum TableRenderer {
         var seenExponent = false
         var previous: Character = " "
         for character in scalars {
-            switch character {
-            case "0"..."9": digits += 1
-            case ",", "_" where digits > 0 && !seenPoint && !seenExponent: break
-            case "." where !seenPoint && !seenExponent: seenPoint = true
-            case "e", "E" where digits > 0 && !seenExponent: seenExponent = true
-            case "+", "-" where previous == "e" || previous == "E": break
-            default: return false
+            let isExponent = character == "e" || character == "E"
+            if character.isASCII, character.isNumber {
+                digits += 1
+            } else if (character == "," || character == "_") && digits > 0 && !seenPoint && !seenExponent {
+                // a thousands separator
+            } else if character == "." && !seenPoint && !seenExponent {
+                seenPoint = true
+            } else if isExponent && digits > 0 && !seenExponent {
+                seenExponent = true
+            } else if (character == "+" || character == "-") && (previous == "e" || previous == "E") {
+                // the exponent's sign
+            } else {
+                return false
             }
             previous = character
         }
