@@ -172,6 +172,10 @@ enum RenderFixtures {
             title: hostile, caption: "Labels & <values>",
             columnHeaders: ["<b>", "value"], rowHeaders: ["x & y"],
             cells: [[hostile, "-1,024"]])
+        let wide = TableModel(
+            title: "Feature map", caption: "A 3 x 12 feature map",
+            columnHeaders: (1...12).map { "Column \($0)" }, rowHeaders: (1...3).map { "Row \($0)" },
+            cells: (0..<3).map { row in (0..<12).map { column in String(format: "%.2f", Double(row * 12 + column) * 0.37 - 4) } })
         let location = SourceLocation(line: 30, column: 1)
         let blocks: [EvaluatedLesson.Block] = [
             .nothing,
@@ -182,6 +186,8 @@ enum RenderFixtures {
             .output(OutputModel(text: "row contributions: [-0.114, 2.112, -1.146]\nfirst response: 0.852")),
             .math(mathML: try TeXToMathML.convert(MathTeXToMathMLTests.outputSize)),
             .table(hostileTable),
+            .math(mathML: try TeXToMathML.convert(MathTeXToMathMLTests.receptiveField)),
+            .table(wide),
         ]
         let template: [TemplatePiece] = [
             .html("<p>A dense layer over a 224 x 224 RGB photo creates "), .expression(0),
@@ -195,6 +201,10 @@ enum RenderFixtures {
             .html("<h3>Output size</h3>\n<p>For one spatial dimension:</p>\n"),
             .directive(5),
             .directive(6),
+            .html("<h3>Receptive field</h3>\n<p>After a layer with kernel size <em>K</em> and stride <em>S</em>:</p>\n"),
+            .directive(7),
+            .html("<p>A wide feature map scrolls inside its own box:</p>\n"),
+            .directive(8),
             .html(footnotes),
         ]
         return EvaluatedLesson(

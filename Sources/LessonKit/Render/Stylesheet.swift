@@ -219,12 +219,18 @@ table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 main > table { display: block; max-width: 100%; overflow-x: auto; margin: 1.25rem 0; }
 th, td { padding: 0.35rem 0.75rem; border: 1px solid var(--border); text-align: left; vertical-align: top; }
 thead th { background: var(--code-bg); }
+table.matrix thead th { white-space: nowrap; }
 table.matrix caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 0.35rem; }
 table.matrix tbody th { background: var(--code-bg); font-weight: 600; white-space: nowrap; }
 table.matrix td.num { text-align: right; white-space: nowrap; }
 
 /* Formulas */
-math { font-size: 1.1em; }
+/* Stretchy fences need a font with an OpenType MATH table: the platforms' own first. */
+math {
+  font-family: "STIX Two Math", "Cambria Math", "Latin Modern Math", "Libertinus Math", "TeX Gyre Termes Math",
+    "Noto Sans Math", math;
+  font-size: 1.15em;
+}
 math[display="block"] {
   display: block math;
   max-width: 100%;
@@ -292,11 +298,12 @@ math[display="block"] {
 .lesson-index a { font-size: 1.2rem; font-weight: 600; }
 .lesson-index p { margin: 0.25rem 0 0; color: var(--muted); }
 
-.page-footer { margin-top: 2rem; padding-top: 1rem; padding-bottom: 2rem; border-top: 1px solid var(--border); color: var(--muted); font-size: 0.9rem; }
+.page-footer { margin-top: 2rem; padding-bottom: 2rem; color: var(--muted); }
+.page-footer p { margin: 0; padding-top: 1rem; border-top: 1px solid var(--border); font-size: 0.9rem; }
 
 @media (max-width: 30rem) {
   body { font-size: 1rem; }
-  .page-header, main, .page-footer { padding: 0 0.75rem; }
+  .page-header, main, .page-footer { padding-left: 0.75rem; padding-right: 0.75rem; }
   pre { padding: 0.6rem 0.75rem; font-size: 0.8125rem; }
   th, td { padding: 0.3rem 0.5rem; }
 }
