@@ -50,7 +50,7 @@ import Testing
     @Test func listingLinesAndCopyText() {
         let code = "def f(x):\n\n    return x < 1  # <done>\n"  // ends with an empty line
         let html = ListingRenderer.render(code: code, language: "python")
-        #expect(html.hasPrefix("<pre class=\"listing\" data-lang=\"python\" tabindex=\"0\"><code>"))
+        #expect(html.hasPrefix("<pre class=\"listing\" data-lang=\"python\" role=\"group\" aria-label=\"Python code\" tabindex=\"0\"><code>"))
         #expect(html.hasSuffix("</code></pre>\n"))
         #expect(html.components(separatedBy: "<span class=\"line\">").count - 1 == 4, "one span per line, the empty last one included")
         // What a reader copies: the text of <code> (line numbers are CSS-generated).

@@ -7,7 +7,7 @@ public enum BlockRenderer {
         case .nothing, .question, .quiz:
             return ""
         case .echo(let code):
-            return ListingRenderer.render(code: code, language: "swift", extraClass: "eval")
+            return ListingRenderer.render(code: code, language: "swift", extraClass: "eval", label: "Lesson code (Swift)")
         case .table(let table):
             return TableRenderer.render(table)
         case .listing(let listing):
