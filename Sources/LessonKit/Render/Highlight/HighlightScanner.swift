@@ -5,9 +5,9 @@
 ///
 /// - Complexity: O(n) in the number of Unicode scalars.
 struct HighlightScanner {
-    private let scalars: [Unicode.Scalar]
+    let scalars: [Unicode.Scalar]
     private let language: HighlightLanguage
-    private var index = 0
+    var index = 0
     private var tokens: [HighlightToken] = []
     private var plain = ""
     /// The previous identifier or keyword, to mark the name after `def`, `class`, `func`.
@@ -43,13 +43,13 @@ struct HighlightScanner {
         }
     }
 
-    private func slice(_ start: Int, _ end: Int) -> String {
+    func slice(_ start: Int, _ end: Int) -> String {
         var text = ""
         text.unicodeScalars.append(contentsOf: scalars[start..<end])
         return text
     }
 
-    private func peek(_ offset: Int = 0) -> Unicode.Scalar? {
+    func peek(_ offset: Int = 0) -> Unicode.Scalar? {
         let position = index + offset
         return position < scalars.count ? scalars[position] : nil
     }
@@ -206,101 +206,11 @@ struct HighlightScanner {
         while let next = peek(), isDigit(next) || next == "_" { index += 1 }
     }
 
-    // MARK: - Python strings
-
-    /// The length of a string prefix (`r`, `b`, `f`, `u`, `rb`, `fr`, …) plus zero when a
-    /// string starts here; nil otherwise.
-    private func pythonStringPrefixLength() -> Int? {
-        var length = 0
-        while let next = peek(length), "rRbBuUfF".unicodeScalars.contains(next), length < 2 { length += 1 }
-        guard let quote = peek(length), quote == "'" || quote == "\"" else {
-            return peek() == "'" || peek() == "\"" ? 0 : nil
-        }
-        let prefix = slice(index, index + length).lowercased()
-        return ["", "r", "u", "b", "f", "br", "rb", "fr", "rf"].contains(prefix) ? length : nil
-    }
-
-    private mutating func scanPythonString() {
-        guard let quote = peek() else { return }
-        let triple = peek(1) == quote && peek(2) == quote
-        index += triple ? 3 : 1
-        while let next = peek() {
-            if next == "\\" {
-                index = min(index + 2, scalars.count)
-            } else if next == quote, !triple || (peek(1) == quote && peek(2) == quote) {
-                index += triple ? 3 : 1
-                return
-            } else if next == "\n", !triple {
-                return
-            } else {
-                index += 1
-            }
-        }
-    }
-
-    // MARK: - Swift strings
-
-    private func isRawStringStart() -> Bool {
-        var offset = 0
-        while peek(offset) == "#" { offset += 1 }
-        return peek(offset) == "\""
-    }
-
-    /// `"…"`, `"""…"""`, `#"…"#` with `\(…)` interpolations (which may hold strings).
-    private mutating func scanSwiftString() {
-        var hashes = 0
-        while peek() == "#" {
-            hashes += 1
-            index += 1
-        }
-        let triple = peek(1) == "\"" && peek(2) == "\""
-        index += triple ? 3 : 1
-        while let next = peek() {
-            if next == "\\", hasHashes(hashes, at: index + 1) {
-                index += 1 + hashes
-                if peek() == "(" {
-                    scanInterpolation()
-                } else if peek() != nil {
-                    index += 1
-                }
-            } else if next == "\"", !triple || (peek(1) == "\"" && peek(2) == "\""), hasHashes(hashes, at: index + (triple ? 3 : 1)) {
-                index += (triple ? 3 : 1) + hashes
-                return
-            } else if next == "\n", !triple {
-                return
-            } else {
-                index += 1
-            }
-        }
-    }
-
-    private func hasHashes(_ count: Int, at position: Int) -> Bool {
-        (0..<count).allSatisfy { position + $0 < scalars.count && scalars[position + $0] == "#" }
-    }
-
-    /// From `(` to its matching `)`, skipping nested strings.
-    private mutating func scanInterpolation() {
-        var depth = 0
-        while let next = peek() {
-            if next == "\"" {
-                scanSwiftString()
-                continue
-            }
-            index += 1
-            if next == "(" { depth += 1 }
-            if next == ")" {
-                depth -= 1
-                if depth == 0 { return }
-            }
-            if next == "\n" { return }
-        }
-    }
-
     // MARK: - Characters
 
-    private func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+    func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
-    private func isIdentifierStart(_ scalar: Unicode.Scalar) -> Bool {
+    func isIdentifierStart(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "_" || scalar.properties.isAlphabetic
     }
 
