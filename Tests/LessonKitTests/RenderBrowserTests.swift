@@ -5,7 +5,7 @@ import Testing
 /// The rendered page in a real browser (headless Chromium via selenium, live when installed):
 /// no sideways page scrolling at 320, 390 and 1200 px, copying a listing gives the code without
 /// line numbers, the formula renders as MathML with a real fraction, the dark scheme and the
-/// print stylesheet apply. Set `RENDER_SAMPLE_DIR` to keep the page and viewport screenshots.
+/// print stylesheet apply, and the accessibility tree reads listings without their line numbers. Set `RENDER_SAMPLE_DIR` to keep the page and viewport screenshots.
 @Suite struct RenderBrowserTests {
     @Test func pageInHeadlessChromium() throws {
         let keep = ProcessInfo.processInfo.environment["RENDER_SAMPLE_DIR"]
@@ -42,6 +42,13 @@ import Testing
             #expect((facts["fracHeight"] as? Double ?? 0) > 20, "the fraction stacks numerator over denominator")
             #expect((facts["mathWidth"] as? Double ?? 0) > 50)
         }
+        let listing = json["accessibility"]?["pre.listing"] as? [String: Any]
+        #expect(listing?["role"] as? String == "group")
+        #expect(listing?["name"] as? String == "Lesson code (Swift)")
+        #expect(listing?["text"] as? String == RenderFixtures.echo, "screen readers get the code without line numbers")
+        let output = json["accessibility"]?["pre.output"] as? [String: Any]
+        #expect(output?["name"] as? String == "Output")
+        #expect(output?["text"] as? String == RenderFixtures.outputText, "the visible label is not read twice")
         #expect(json["dark"]?["background"] as? String == "rgb(13, 17, 23)")
         #expect(json["print"]?["nav"] as? String == "none")
         #expect(json["print"]?["preWrap"] as? String == "pre-wrap")

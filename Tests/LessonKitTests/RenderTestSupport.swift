@@ -149,6 +149,9 @@ enum RenderFixtures {
     assert(dense.total == 38_535_424, "dense total")
     """
 
+    /// What the listing prints (seed listing 02_first_response.out without its final newline).
+    static let outputText = "row contributions: [-0.114, 2.112, -1.146]\nfirst response: 0.852"
+
     static let footnotes = """
     <section class="footnotes" data-footnotes>
     <ol>
@@ -183,7 +186,7 @@ enum RenderFixtures {
             .table(patch),
             .listing(ListingModel(language: "python", code: listing, location: location,
                                   expectedOutput: "row contributions: [-0.114, 2.112, -1.146]\nfirst response: 0.852")),
-            .output(OutputModel(text: "row contributions: [-0.114, 2.112, -1.146]\nfirst response: 0.852")),
+            .output(OutputModel(text: outputText)),
             .math(mathML: try TeXToMathML.convert(MathTeXToMathMLTests.outputSize)),
             .table(hostileTable),
             .math(mathML: try TeXToMathML.convert(MathTeXToMathMLTests.receptiveField)),

@@ -6,7 +6,9 @@ Exit status 3 (and "SKIP ...") when selenium or chromium is not available.
 
 For viewport widths 320, 390 and 1200: the page's scroll width against its client width (no
 sideways page scrolling), the text a reader copies when selecting the first listing, the
-computed ::before of a listing line and of the output, the first formula's rendered size;
+computed ::before of a listing line and of the output, the first formula's rendered size; the
+accessibility tree's role, name and text for the first listing and output (no line numbers, no
+duplicated "Output" label);
 then the dark scheme's body background and, for print media, whether navigation is hidden
 and listings wrap.
 """
@@ -42,6 +44,35 @@ return {scrollWidth: de.scrollWidth, clientWidth: de.clientWidth, copied: copied
         fontFamily: getComputedStyle(document.body).fontFamily};
 """
 
+def accessible_text(driver, selectors):
+    """Role, accessible name and the joined StaticText that assistive technology gets for the
+    first element matching each selector (from Chromium's accessibility tree)."""
+    document = driver.execute_cdp_cmd("DOM.getDocument", {"depth": 0})
+    tree = driver.execute_cdp_cmd("Accessibility.getFullAXTree", {})
+    nodes = {node["nodeId"]: node for node in tree["nodes"]}
+    found = {}
+    for selector in selectors:
+        node_id = driver.execute_cdp_cmd("DOM.querySelector",
+                                         {"nodeId": document["root"]["nodeId"], "selector": selector})["nodeId"]
+        partial = driver.execute_cdp_cmd("Accessibility.getPartialAXTree", {"nodeId": node_id, "fetchRelatives": False})
+        root = partial["nodes"][0]
+        texts = []
+
+        def walk(identifier):
+            node = nodes.get(identifier)
+            if node is None:
+                return
+            if node.get("role", {}).get("value") == "StaticText":
+                texts.append(node.get("name", {}).get("value", ""))
+            for child in node.get("childIds", []):
+                walk(child)
+
+        walk(root["nodeId"])
+        found[selector] = {"role": root.get("role", {}).get("value"), "name": root.get("name", {}).get("value"),
+                           "text": "".join(texts)}
+    return found
+
+
 options = webdriver.ChromeOptions()
 for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"]:
     options.add_argument(argument)
@@ -58,6 +89,7 @@ try:
         result[str(width)] = driver.execute_script(PROBE)
         if shots:
             driver.save_screenshot(os.path.join(shots, "viewport-%d.png" % width))
+    result["accessibility"] = accessible_text(driver, ["pre.listing", "pre.output"])
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
                            {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
     driver.get(url)
