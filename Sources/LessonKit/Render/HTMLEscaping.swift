@@ -1,0 +1,32 @@
+/// The one place where text becomes HTML.
+///
+/// Every computed string that reaches a page (inline expression values, table cells,
+/// listing and output bodies, titles, TeX annotations) goes through `escape(_:)`.
+public enum HTMLEscaping {
+    /// Replaces the five characters that can change the meaning of HTML text or of a quoted
+    /// attribute value with character references:
+    ///
+    ///     & -> &amp;   < -> &lt;   > -> &gt;   " -> &quot;   ' -> &#39;
+    ///
+    /// Everything else, including newlines and non-ASCII text, is kept as is, so
+    /// unescaping the result gives the input back exactly.
+    ///
+    ///     HTMLEscaping.escape(#"<script>&"'"#) == "&lt;script&gt;&amp;&quot;&#39;"
+    ///
+    /// - Complexity: O(n) in the UTF-8 length of `text`.
+    public static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,83 @@
+/// Renders the site's `index.html`: every lesson's title linked to `<name>.html`, with its
+/// summary, sorted by file name (byte order, so the result never depends on the locale).
+public enum IndexRenderer {
+    /// One lesson as the index lists it.
+    public struct Entry: Sendable, Equatable {
+        /// The output file's base name: `cnn` links to `cnn.html`.
+        public var name: String
+        public var title: String
+        public var summary: String?
+        public init(name: String, title: String, summary: String?) {
+            self.name = name
+            self.title = title
+            self.summary = summary
+        }
+
+        public init(_ lesson: EvaluatedLesson) {
+            self.init(name: lesson.name, title: lesson.title, summary: lesson.summary)
+        }
+    }
+
+    public static func render(_ lessons: [EvaluatedLesson], siteTitle: String = "Lessons") -> String {
+        render(entries: lessons.map(Entry.init), siteTitle: siteTitle)
+    }
+
+    public static func render(entries: [Entry], siteTitle: String = "Lessons") -> String {
+        let title = HTMLEscaping.escape(siteTitle)
+        var html = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title)</title>
+        <meta name="generator" content="lessonbuild">
+        <link rel="stylesheet" href="\(Stylesheet.fileName)">
+        </head>
+        <body>
+        <a class="skip-link" href="#content">Skip to content</a>
+        <header class="page-header">
+        <h1>\(title)</h1>
+        </header>
+        <main id="content" tabindex="-1">
+        <ul class="lesson-index">
+
+        """
+        let sorted = entries.sorted { Array($0.name.utf8).lexicographicallyPrecedes($1.name.utf8) }
+        for entry in sorted {
+            let heading = entry.title.isEmpty ? entry.name : entry.title
+            html += "<li><a href=\"\(HTMLEscaping.escape(linkPath(entry.name)))\">\(HTMLEscaping.escape(heading))</a>"
+            if let summary = entry.summary, !summary.isEmpty {
+                html += "\n<p>\(HTMLEscaping.escape(summary))</p>"
+            }
+            html += "</li>\n"
+        }
+        return html + """
+        </ul>
+        </main>
+        <footer class="page-footer">
+        <p>Built with lessonbuild</p>
+        </footer>
+        </body>
+        </html>
+
+        """
+    }
+
+    /// `name.html`, percent-encoding anything outside unreserved URL characters so that a
+    /// file name with spaces or `#` still links correctly.
+    static func linkPath(_ name: String) -> String {
+        var path = ""
+        for byte in (name + ".html").utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if scalar.properties.isASCIIHexDigit || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+                || "-._~".unicodeScalars.contains(scalar) {
+                path.unicodeScalars.append(scalar)
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                path += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return path
+    }
+}
