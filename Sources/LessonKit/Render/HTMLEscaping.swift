@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one place where text becomes HTML.
 ///
 /// Every computed string that reaches a page (inline expression values, table cells,
@@ -28,5 +30,17 @@ public enum HTMLEscaping {
             }
         }
         return result
+    }
+
+    /// The inverse of `escape(_:)`: decodes the five references it writes (and `&#x27;`),
+    /// `&amp;` last so that `&amp;lt;` stays `&lt;`.
+    ///
+    ///     HTMLEscaping.unescape("&lt;b&gt; &amp;amp;") == "<b> &amp;"
+    public static func unescape(_ html: String) -> String {
+        var result = html
+        for (reference, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'")] {
+            result = result.replacingOccurrences(of: reference, with: character)
+        }
+        return result.replacingOccurrences(of: "&amp;", with: "&")
     }
 }

@@ -38,9 +38,9 @@ public struct SiteBuilder {
         for lesson in lessons {
             files[lesson.name + ".html"] = Data(PageRenderer.render(lesson).utf8)
         }
-        files[SiteFiles.stylesheetName] = Data(Stylesheet.css.utf8)
+        files[Stylesheet.fileName] = Data(Stylesheet.css.utf8)
         let entries = SiteIndex.entries(existingIn: outputDirectory, replacedBy: lessons)
-        files["index.html"] = Data(IndexRenderer.render(entries).utf8)
+        files["index.html"] = Data(IndexRenderer.render(entries: entries).utf8)
         return files
     }
 
@@ -74,7 +74,6 @@ public struct SiteBuilder {
 
 /// The rendered files of a site by file name.
 public struct SiteFiles: Sendable {
-    public static let stylesheetName = "lessonbuild.css"
     var contents: [String: Data] = [:]
 
     public init() {}

@@ -1,24 +1,11 @@
 import Foundation
 
-/// One lesson on the site's index page.
-public struct SiteIndexEntry: Sendable, Equatable {
-    /// The page name, `cnn` for `cnn.html`.
-    public var name: String
-    public var title: String
-    public var summary: String?
-    public init(name: String, title: String, summary: String?) {
-        self.name = name
-        self.title = title
-        self.summary = summary
-    }
-}
-
 /// Finds the lessons a site folder already holds, so that building one lesson keeps the
 /// others on the index.
 enum SiteIndex {
     /// The lessons built now plus every other lesson page already in `directory`, by name.
-    static func entries(existingIn directory: String, replacedBy lessons: [EvaluatedLesson]) -> [SiteIndexEntry] {
-        var byName: [String: SiteIndexEntry] = [:]
+    static func entries(existingIn directory: String, replacedBy lessons: [EvaluatedLesson]) -> [IndexRenderer.Entry] {
+        var byName: [String: IndexRenderer.Entry] = [:]
         let pages = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         for file in pages where file.hasSuffix(".html") && file != "index.html" {
             let path = (directory as NSString).appendingPathComponent(file)
@@ -28,17 +15,17 @@ enum SiteIndex {
             byName[entry.name] = entry
         }
         for lesson in lessons {
-            byName[lesson.name] = SiteIndexEntry(name: lesson.name, title: lesson.title, summary: lesson.summary)
+            byName[lesson.name] = IndexRenderer.Entry(name: lesson.name, title: lesson.title, summary: lesson.summary)
         }
         return byName.keys.sorted().map { byName[$0]! }
     }
 
     /// Title and summary of a page lessonbuild wrote (it carries `<meta name="generator" content="lessonbuild">`).
-    static func entry(fromPage html: String, name: String) -> SiteIndexEntry? {
+    static func entry(fromPage html: String, name: String) -> IndexRenderer.Entry? {
         guard html.contains(#"<meta name="generator" content="lessonbuild">"#),
               let title = between(html, #"<title>"#, "</title>") else { return nil }
         let summary = between(html, #"<meta name="description" content=""#, #"">"#)
-        return SiteIndexEntry(name: name, title: HTMLEscaping.unescape(title), summary: summary.map(HTMLEscaping.unescape))
+        return IndexRenderer.Entry(name: name, title: HTMLEscaping.unescape(title), summary: summary.map(HTMLEscaping.unescape))
     }
 
     static func between(_ text: String, _ start: String, _ end: String) -> String? {
