@@ -87,6 +87,9 @@ struct MismatchLog {
         compared += 1
         if got != expected {
             failures += 1
+            if ProcessInfo.processInfo.environment["PRINT_ORACLE_VERBOSE"] != nil {
+                print("MISMATCH \(context())\n  expected: \(expected.debugDescription)\n  got:      \(got.debugDescription)")
+            }
             if first == nil { first = "\(context())\n  expected: \(expected.debugDescription)\n  got:      \(got.debugDescription)" }
         }
     }
