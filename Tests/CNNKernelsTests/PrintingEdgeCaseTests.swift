@@ -7,7 +7,7 @@ import Testing
     @Test(arguments: [
         (1e-05, "1e-05"), (1e16, "1e+16"), (1.5e-07, "1.5e-07"), (0.0001, "0.0001"),
         (123456789012345.0, "123456789012345.0"), (-0.0, "-0.0"), (Double.infinity, "inf"),
-        (-Double.infinity, "-inf"), (Double.nan, "nan"), (1e22, "1e+22"), (5e-324, "5e-324"),
+        (-Double.infinity, "-inf"), (Double.nan, "nan"), (1e22, "1e+22"), (Double.leastNonzeroMagnitude, "5e-324"),
         (0.1 + 0.2, "0.30000000000000004"), (1.0, "1.0"), (9007199254740993.0, "9007199254740992.0"),
     ])
     func floatRepr(value: Double, expected: String) {
