@@ -20,6 +20,33 @@ import Testing
         #expect(log.failures == 0, "\(summary)")
     }
 
+    /// NumPy's own `format_float_positional` / `format_float_scientific` with random options:
+    /// the Dragon4 engine (unique / exact digits, cutoffs, min_digits, trims, padding).
+    @Test func numpyDragon4() {
+        var log = MismatchLog()
+        for c in oracle.cases("dragon4") {
+            let x = PrintingOracle.double(c["v"])
+            let trim: NumPyFloatText.Trim
+            switch c["trim"] as? String {
+            case "k": trim = .keep
+            case "0": trim = .leaveOneZero
+            case "-": trim = .dropPoint
+            default: trim = .dot
+            }
+            let precision = c["precision"] as? Int ?? -1, minDigits = c["min_digits"] as? Int ?? -1
+            let unique = c["unique"] as? Bool ?? true, sign = c["sign"] as? Bool ?? false
+            let padLeft = c["pad_left"] as? Int ?? -1, pad = c["pad"] as? Int ?? -1
+            let got = c["scientific"] as? Bool == true
+                ? NumPyFloatText.scientific(x, precision: precision, unique: unique, minDigits: minDigits, trim: trim,
+                                            sign: sign, padLeft: padLeft, exponentDigits: pad)
+                : NumPyFloatText.positional(x, precision: precision, unique: unique, minDigits: minDigits, trim: trim,
+                                            sign: sign, padLeft: padLeft, padRight: pad)
+            log.check(got, c["out"] as? String ?? "", "numpy format_float of \(x) with \(c)")
+        }
+        let summary = log.report("numpy dragon4")
+        #expect(log.failures == 0, "\(summary)")
+    }
+
     @Test func formatSpecs() {
         var log = MismatchLog()
         for c in oracle.cases("formats") {
