@@ -121,8 +121,8 @@ extension PyObject {
             type = "r"; defaultPrecision = 0; addDotZero = true
         case "n":
             type = "g"; spec.grouping = .none
-        case "e", "E", "f", "F", "g", "G":
-            type = Character(format.type!)
+        case let code? where "eEfFgG".unicodeScalars.contains(code):
+            type = Character(code)
         case "%":
             type = "f"; number *= 100; percent = true
         default:
