@@ -9,10 +9,20 @@
 public func roundHalfEven(_ x: Double, decimals: Int) -> Double {
     if decimals >= 0 {
         let f = powerOfTen(decimals)
-        return (x * f).rounded(.toNearestOrEven) / f
+        return roundToEven(x * f) / f
     }
     let f = powerOfTen(decimals == Int.min ? Int.max : -decimals)
-    return (x / f).rounded(.toNearestOrEven) * f
+    return roundToEven(x / f) * f
+}
+
+/// `rint(y)` in the default rounding mode (to nearest, ties to even), without libm:
+/// adding and subtracting 2⁵² leaves the nearest integer for any |y| < 2⁵²; larger values,
+/// infinities and NaN are already integral (or NaN) and come back unchanged. Keeps the sign,
+/// so `roundToEven(-0.3)` is -0.0 as in C.
+func roundToEven(_ y: Double) -> Double {
+    let magnitude = y.magnitude
+    guard magnitude < 0x1p52 else { return y }
+    return Double(signOf: y, magnitudeOf: (magnitude + 0x1p52) - 0x1p52)
 }
 
 /// NumPy's `power_of_ten(n)` (numpy/_core/src/multiarray/calculation.c).
