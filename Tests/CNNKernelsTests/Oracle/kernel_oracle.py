@@ -242,6 +242,36 @@ def build(seed, count):
         width = int(rng.integers(0, 3))
         cases.append({"op": "pad", "input": enc(x), "width": width, "expect": enc(np.pad(x, width))})
         cases.append({"op": "transpose", "input": enc(x), "expect": enc(np.ascontiguousarray(x.T))})
+    # Basic indexing: positions (negative from the end) and clamped half-open ranges.
+    for _ in range(40 * scale):
+        shape = random_shape(rng)
+        x = typed(rng, shape, rng.choice(["float64", "int64", "bool"]))
+        indices, key = [], []
+        for extent in shape[:int(rng.integers(0, len(shape) + 1))]:
+            if rng.random() < 0.4:
+                p = int(rng.integers(-extent, extent))
+                indices.append(["p", p])
+                key.append(p)
+            else:
+                lo = None if rng.random() < 0.3 else int(rng.integers(-extent - 2, extent + 3))
+                hi = None if rng.random() < 0.3 else int(rng.integers(-extent - 2, extent + 3))
+                indices.append(["r", lo, hi])
+                key.append(slice(lo, hi))
+        cases.append({"op": "index", "input": enc(x), "indices": indices, "expect": enc(np.array(x[tuple(key)]))})
+        if x.dtype == np.bool_:
+            cases.append({"op": "not", "input": enc(x), "expect": enc(np.logical_not(x))})
+        else:
+            cases.append({"op": "negative", "input": enc(x), "expect": enc(np.negative(x))})
+    # relu = np.maximum(x, 0.0) (ints keep their dtype), reshape with an inferred extent.
+    for _ in range(15 * scale):
+        x = rand_floats(rng, random_shape(rng), specials=True)
+        x.reshape(-1)[0] = rng.choice([np.nan, -0.0, 0.0, -1.0])
+        cases.append({"op": "relu", "input": enc(x), "expect": enc(np.maximum(x, 0.0))})
+        xi = rng.integers(-5, 5, random_shape(rng))
+        cases.append({"op": "relu", "input": enc(xi), "expect": enc(np.maximum(xi, 0))})
+        target = [int(v) for v in rng.permutation(list(x.shape))]
+        target[int(rng.integers(0, len(target)))] = -1
+        cases.append({"op": "reshape", "input": enc(x), "shape": target, "expect": enc(x.reshape(target))})
     # The seed's window response and pixel coverage.
     for _ in range(10 * scale):
         h, w, k, p = int(rng.integers(1, 8)), int(rng.integers(1, 8)), int(rng.integers(1, 4)), int(rng.integers(0, 3))
