@@ -68,10 +68,14 @@ private func conv2dDoubles(_ input: [Double], _ kernel: [Double], bias: [Double]
                         for c in 0..<g.channels {
                             for r in 0..<g.height {
                                 let source = ((n * g.channels + c) * g.height + r) * g.width
-                                let row = c * hp + r + g.padding
+                                let rowStart = (c * hp + r + g.padding) * s * wq
+                                // Padded column q = col + P lives in phase q mod S at q div S;
+                                // step both along instead of dividing per element.
+                                var phase = g.padding % s, k = g.padding / s
                                 for col in 0..<g.width {
-                                    let q = col + g.padding
-                                    p[(row * s + q % s) * wq + q / s] = input[source + col]
+                                    p[rowStart + phase * wq + k] = input[source + col]
+                                    phase += 1
+                                    if phase == s { phase = 0; k += 1 }
                                 }
                             }
                         }
