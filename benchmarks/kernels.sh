@@ -10,6 +10,7 @@ swift build -c release --product kernel-bench >/dev/null 2>&1
 bin="$(swift build -c release --show-bin-path)/kernel-bench"
 swift_out="$("$bin" "$reps")"
 numpy_out="$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 benchmarks/kernels_numpy.py "$reps")"
+echo "$swift_out" | grep '^selfcheck' || true
 echo "$numpy_out" | grep '^blas' || true
 printf '%-22s %12s %12s %10s\n' benchmark "swift_ms" "numpy_ms" "numpy/swift"
 for name in conv2d_stride1 conv2d_stride2 maxpool2x2_winners; do

@@ -35,8 +35,37 @@ let filters = Tensor(shape: [16, 3, 3, 3], doubles: randomDoubles(16 * 27, seed:
 let bias = Tensor(shape: [16], doubles: randomDoubles(16, seed: 3))
 let maps = Tensor(shape: [16, 224, 224], doubles: randomDoubles(16 * 224 * 224, seed: 4))
 
+/// Release-build check that the SIMD path still equals the definition bit for bit: every
+/// output of the first and last rows is recomputed as `pairwiseSum` of its window products.
+func selfCheck(stride: Int) throws -> Bool {
+    let out = try conv2d(image, filters, stride: stride, padding: 1, bias: bias).doubles
+    let x = image.doubles, k = filters.doubles, b = bias.doubles
+    let size = (224 + 2 - 3) / stride + 1
+    var products = [Double](repeating: 0, count: 27)
+    for f in 0..<16 {
+        for oy in [0, size - 1] {
+            for ox in 0..<size {
+                for c in 0..<3 {
+                    for i in 0..<3 {
+                        for j in 0..<3 {
+                            let r = oy * stride + i - 1, col = ox * stride + j - 1
+                            let v = (0..<224).contains(r) && (0..<224).contains(col) ? x[(c * 224 + r) * 224 + col] : 0
+                            products[(c * 3 + i) * 3 + j] = v * k[f * 27 + (c * 3 + i) * 3 + j]
+                        }
+                    }
+                }
+                let expected = products.withUnsafeBufferPointer(pairwiseSum) + b[f]
+                if out[(f * size + oy) * size + ox].bitPattern != expected.bitPattern { return false }
+            }
+        }
+    }
+    return true
+}
+
 var sink = 0.0
 do {
+    print("selfcheck conv2d_stride1 \(try selfCheck(stride: 1) ? "bit-identical" : "MISMATCH")")
+    print("selfcheck conv2d_stride2 \(try selfCheck(stride: 2) ? "bit-identical" : "MISMATCH")")
     try bench("conv2d_stride1", reps: reps) {
         let out = try conv2d(image, filters, stride: 1, padding: 1, bias: bias)
         sink += out.doubles[0]
