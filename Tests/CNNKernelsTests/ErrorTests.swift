@@ -6,7 +6,7 @@ import Testing
 /// (from `Oracle/error_messages.py`, live or its fixture) where NumPy has one, the seed's
 /// wording for `convOutputSize`, and the kernels' documented wording elsewhere.
 @Suite struct ErrorTests {
-    nonisolated(unsafe) static let numpy: [String: String] = {
+    static let numpy: [String: String] = {
         let text: String?
         if PythonOracle.hasNumPy {
             text = try? PythonOracle.run([PythonOracle.folder.appendingPathComponent("error_messages.py").path])
@@ -92,6 +92,10 @@ import Testing
         let big = Tensor(shape: [1], ints: [Int.max])
         #expect(message { _ = try big.applying(.add, Tensor(.int(1))) } == "integer overflow in add: 9223372036854775807 and 1 do not fit in int64")
         #expect(message { _ = try big.applying(.multiply, Tensor(.int(2))) } == "integer overflow in multiply: 9223372036854775807 and 2 do not fit in int64")
+        let pair = Tensor(shape: [2], ints: [Int.max, 1])
+        #expect(message { _ = try pair.checkedSum() } == "integer overflow in sum: the total does not fit in int64")
+        #expect(message { _ = try pair.sum(axis: 0) } == "integer overflow in sum: the total does not fit in int64")
+        #expect(pair.sum() == .int(Int.min), "sum() wraps as NumPy's int64 does")
         #expect(message { _ = try Tensor(shape: [1], ints: [Int.min]).negated() } == "integer overflow in negative: -(-9223372036854775808) does not fit in int64")
         #expect(message { _ = try Tensor.zeros([2]).logicalNot() } == "logical not needs a bool array, not float64")
         #expect(message { _ = try Tensor(shape: [1], bools: [true]).rounded(1) } == "cannot round a bool array; convert it to numbers first")
