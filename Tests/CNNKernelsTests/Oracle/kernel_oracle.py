@@ -49,8 +49,9 @@ def splitmix(seed, n):
     return np.array(out, dtype=np.float64)
 
 
-def lcg_tensor(seed, n):
-    return {"dtype": "float64", "shape": [n], "lcg": seed}
+def lcg_tensor(seed, n, scale=1.0):
+    """splitmix(seed, n) * scale, sent as the seed and the scale's bits."""
+    return {"dtype": "float64", "shape": [n], "lcg": seed, "scale": bits(scale)}
 
 
 def rand_floats(rng, shape, specials=False):
@@ -191,6 +192,12 @@ def build(seed, count):
         x[:4] = rng.choice(ties, 4)
         n = int(rng.integers(-3, 9))
         cases.append({"op": "round", "input": enc(x), "decimals": n, "expect": enc(np.round(x, n))})
+    # Many values at once: splitmix doubles times an awkward scale, every decimals from -2 to 8.
+    for n in range(-2, 9):
+        s = int(rng.integers(0, 2 ** 62))
+        factor = float(rng.choice([1e-3, 0.37, 3.3e-5, 1.7]))
+        x = splitmix(s, 1500) * factor
+        cases.append({"op": "round", "input": lcg_tensor(s, 1500, factor), "decimals": n, "expect": enc(np.round(x, n))})
     for _ in range(8 * scale):
         x = rng.integers(-1000, 1000, 10)
         x[:3] = [15, 25, -35]
