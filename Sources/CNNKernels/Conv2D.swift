@@ -62,7 +62,9 @@ private func conv2dDoubles(_ input: [Double], _ kernel: [Double], bias: [Double]
         kernel.withUnsafeBufferPointer { w in
             plane.withUnsafeMutableBufferPointer { planeBuffer in
                 output.withUnsafeMutableBufferPointer { out in
-                    let p = planeBuffer.baseAddress!
+                    // Every buffer is non-empty (the geometry has positive extents).
+                    guard let p = planeBuffer.baseAddress, let offsetBase = off.baseAddress,
+                          let weightBase = w.baseAddress, let outBase = out.baseAddress else { return }
                     for n in 0..<g.batch {
                         // Scatter image n into the zero-filled phase planes.
                         for c in 0..<g.channels {
@@ -83,15 +85,15 @@ private func conv2dDoubles(_ input: [Double], _ kernel: [Double], bias: [Double]
                         while f < g.filters {
                             // Filters in pairs; an odd last filter is paired with itself.
                             let f1 = Swift.min(f + 1, g.filters - 1)
-                            let w0 = w.baseAddress! + f * taps, w1 = w.baseAddress! + f1 * taps
+                            let w0 = weightBase + f * taps, w1 = weightBase + f1 * taps
                             let b0 = bias?[f], b1 = bias?[f1]
-                            let out0 = out.baseAddress! + (n * g.filters + f) * outPlane
-                            let out1 = out.baseAddress! + (n * g.filters + f1) * outPlane
+                            let out0 = outBase + (n * g.filters + f) * outPlane
+                            let out1 = outBase + (n * g.filters + f1) * outPlane
                             for oy in 0..<g.outHeight {
                                 let rowBase = UnsafePointer(p + oy * rowStep)
                                 var ox = 0
                                 while ox < g.outWidth {
-                                    let (s0, s1) = lanePairwise(rowBase + ox, off.baseAddress!, w0, w1, taps)
+                                    let (s0, s1) = lanePairwise(rowBase + ox, offsetBase, w0, w1, taps)
                                     var v0 = Lanes(repeating: 0) + s0, v1 = Lanes(repeating: 0) + s1
                                     if let b0, let b1 { v0 += Lanes(repeating: b0); v1 += Lanes(repeating: b1) }
                                     let index = oy * g.outWidth + ox
