@@ -90,7 +90,7 @@ public enum ResponseReader {
         for record in records.dropFirst() {
             let row = String(record.line)
             guard record.fields.count == names.count else {
-                throw ResponseError(path: path, row: row, "this row has \(record.fields.count) fields, the header has \(names.count)")
+                throw ResponseError(path: path, row: row, "this row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header has \(names.count)")
             }
             let learner = QuizText.trim(record.fields[0])
             guard !learner.isEmpty else { throw ResponseError(path: path, row: row, "the learner cell is empty") }
