@@ -193,7 +193,8 @@ enum QTIExporter {
     static func xhtml(_ html: String) -> String {
         let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
         let parser = XMLParser(data: Data("<div>\(trimmed)</div>".utf8))
-        if parser.parse() { return trimmed }
+        // On Linux `parse()` can return true after recovering from an error; check `parserError` too.
+        if parser.parse(), parser.parserError == nil { return trimmed }
         return XMLEscaping.escape(plainText(trimmed))
     }
 
