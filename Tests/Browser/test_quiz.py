@@ -115,6 +115,14 @@ class QuizPage:
     def screenshot(self, directory, name):
         os.makedirs(directory, exist_ok=True)
         path = os.path.join(directory, name)
+        # The whole page in one picture: grow the window until the viewport holds the page.
+        for _ in range(3):
+            height, inner = self.d.execute_script(
+                "return [document.documentElement.scrollHeight, window.innerHeight]")
+            if inner >= height:
+                break
+            size = self.d.get_window_size()
+            self.d.set_window_size(1100, min(size["height"] + height - inner + 20, 16000))
         self.d.save_screenshot(path)
         print("screenshot: " + path)
 

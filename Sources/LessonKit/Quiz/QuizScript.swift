@@ -105,7 +105,7 @@ public enum QuizScript {
         if (q.kind !== "choice") { return q.display; }
         var label = document.querySelector("label[for='quiz-" + q.id + "-option" + q.answer + "']");
         var text = label ? label.textContent.replace(/\s+/g, " ").trim() : "";
-        return "option " + q.answer + (text ? " (" + text + ")" : "");
+        return "option " + q.answer + (text ? ", \u201c" + text + "\u201d" : "");
       }
       function remainingText(n) {
         if (n === 0) { return "All questions answered."; }
@@ -192,6 +192,7 @@ public enum QuizScript {
     /// Focus and verdict styles the quiz needs to be usable (visible focus for keyboard users).
     public static let style = """
     .question input:focus-visible, .quiz button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
+    .question-title { font-weight: 700; margin-bottom: 0.25rem; }
     .question fieldset { border: 1px solid #999; border-radius: 4px; }
     .verdict-correct { color: #1b5e20; font-weight: 600; }
     .verdict-incorrect, .verdict-unanswered { color: #8a1c1c; font-weight: 600; }
