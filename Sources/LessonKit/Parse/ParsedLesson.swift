@@ -52,7 +52,8 @@ public struct Directive: Sendable, Equatable {
     public var argumentLocation: SourceLocation
     /// `:key: value` lines directly after the fence, in order.
     public var options: [DirectiveOption]
-    /// The body after the option lines, exactly as written (container prefixes removed).
+    /// The body after the option lines, exactly as written (container prefixes removed), every
+    /// line ending in a newline as in cmark-gfm's code block content; "" when there is none.
     public var body: String
     /// The source location of each body line's first byte (`bodyLines.count` == lines in `body`).
     public var bodyLineStarts: [SourceLocation]

@@ -1,0 +1,65 @@
+/// The parse machinery shared by whole lessons and question bodies:
+///
+/// 1. cmark-gfm parses the text once to learn which spans are prose (paragraphs, headings,
+///    tables); code blocks and HTML blocks are never scanned.
+/// 2. ``InlineExpressionScanner`` finds `{{ }}` in those spans, skipping code spans and escapes.
+/// 3. ``SourceMasker`` replaces each expression by a private-use placeholder, so Markdown never
+///    sees `*`, `_` or `|` inside an expression.
+/// 4. cmark-gfm parses the masked copy; fenced `{name}` blocks become directive markers; the
+///    rendered HTML is cut at the markers into ``TemplatePiece``s.
+struct MarkdownTemplater {
+    var pieces: [TemplatePiece] = []
+    var listItems: [[TemplatePiece]] = []
+    var expressions: [InlineExpression] = []
+    var directives: [Directive] = []
+    var problems: [EvaluationError] = []
+
+    /// `lines` is the text to parse (front matter already blanked out for a lesson).
+    /// `readsDirectives`: turn `{name}` fences into directives (a lesson) or leave them as code.
+    init(_ lines: SourceLines, readsDirectives: Bool, splitTrailingOrderedList: Bool = false) {
+        let text = String(decoding: lines.bytes, as: UTF8.self)
+        let locate: Locator = { lines.location(ofOffset: $0) }
+        var problems: [EvaluationError] = []
+        var matches: [InlineExpressionScanner.Match] = []
+        for span in CommonMarkConverter.proseSpans(of: text) {
+            let start = lines.offset(line: span.startLine - 1, column: span.startColumn)
+            let end = lines.endOffset(ofLine: min(span.endLine - 1, lines.lineCount - 1))
+            guard start < end, start >= (matches.last?.end ?? 0) else { continue }
+            matches += InlineExpressionScanner.scan(lines.bytes, range: start..<end, locate: locate, problems: &problems)
+        }
+        expressions = matches.map(\.expression)
+        let masker = SourceMasker(lines.bytes, matches: matches)
+
+        var found: [(block: CommonMarkConverter.FencedBlock, name: String)] = []
+        let rendering = CommonMarkConverter.render(masker.masked, isDirective: { block in
+            guard readsDirectives, let name = DirectiveReader.name(inInfo: block.info) else { return false }
+            guard DirectiveReader.knownNames.contains(name) else {
+                let line = masker.sourceLine(block.span.startLine - 1)
+                problems.append(EvaluationError(ParseMessage.unknownDirective(name),
+                                                at: lines.location(line: line, column: block.span.startColumn)))
+                return false
+            }
+            found.append((block, name))
+            return true
+        }, splitTrailingOrderedList: splitTrailingOrderedList)
+        directives = found.map { DirectiveReader.read($0.block, name: $0.name, lines: lines, masker: masker, problems: &problems) }
+
+        var seen = Set<Int>()
+        pieces = TemplateSplitter.pieces(rendering.html, seen: &seen)
+        listItems = (rendering.listItems ?? []).map { TemplateSplitter.pieces($0, seen: &seen) }
+        var inDestination = Set<Int>()
+        for url in rendering.markedDestinations {
+            for hole in PlaceholderMarker.holes(in: Array(url.utf8)) {
+                if case .expression(let index) = hole.hole, index < expressions.count { inDestination.insert(index) }
+            }
+        }
+        for (index, expression) in expressions.enumerated() {
+            if inDestination.contains(index) {
+                problems.append(EvaluationError(ParseMessage.expressionInLinkDestination, at: expression.expressionLocation))
+            } else if !seen.contains(index) {
+                problems.append(EvaluationError(ParseMessage.expressionNotRendered, at: expression.expressionLocation))
+            }
+        }
+        self.problems = problems.sorted { $0.location < $1.location }
+    }
+}
