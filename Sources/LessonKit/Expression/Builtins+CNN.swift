@@ -77,7 +77,7 @@ extension Builtins {
             return .list(steps.map { step in
                 .record("ReceptiveFieldStep", [
                     "name": .string(step.name), "kernel": .int(step.kernel), "stride": .int(step.stride),
-                    "field": .int(step.field), "jump": .int(step.jump), "start": .double(step.start),
+                    "field": .int(step.field), "jump": .int(step.jump), "start": .int(step.start),
                 ])
             })
         },
