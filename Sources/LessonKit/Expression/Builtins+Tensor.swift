@@ -72,9 +72,14 @@ extension Builtins {
         Builtin("tolist", accepts: isTensor) { call throws(ExpressionFailure) in
             let t = try call.receiverTensor()
             let lists = t.shape.dropLast().reduce(1) { Swift.min($0.multipliedReportingOverflow(by: $1).partialValue, Int.max / 2) }
-            guard t.count <= call.limits.maxListElements, lists >= 0, lists <= call.limits.maxListElements else {
+            guard t.count <= call.limits.maxListElements else {
                 throw ExpressionFailure(
                     "tolist() of \(t.count) elements is too large (limit \(call.limits.maxListElements))", at: call.range)
+            }
+            guard lists >= 0, lists <= call.limits.maxListElements else {
+                throw ExpressionFailure(
+                    "tolist() of shape \(shapeDescription(t.shape)) builds too many lists (limit \(call.limits.maxListElements))",
+                    at: call.range)
             }
             return nestedList(t)
         },
