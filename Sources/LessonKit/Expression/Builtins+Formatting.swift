@@ -15,16 +15,12 @@ extension Builtins {
             var output: [String] = []
             var length = 0
             for (index, item) in items.enumerated() {
-                let fields: [(String, Value)]
-                switch item {
-                case .record(_, let f): fields = f.map { ($0.name, $0.value) }
-                case .tuple(let f): fields = f.enumerated().map { (String($0.offset), $0.element) }
-                default:
+                guard case .record(_, let fields) = item else {
                     throw ExpressionFailure(
                         "lines(_:_:) needs a list of records; element \(index) is \(item.typeDescription)", at: call.range(0))
                 }
                 let line = try kernelCall(at: call.range(1)) { () throws(KernelError) in
-                    try pythonFormat(template) { name in fields.first { $0.0 == name }?.1.pyObject }
+                    try pythonFormat(template) { name in fields.first { $0.name == name }?.value.pyObject }
                 }
                 length += line.utf8.count + 1
                 guard length <= call.limits.maxStringLength + 1 else { break }
