@@ -1,0 +1,87 @@
+import Testing
+@testable import CNNKernels
+
+/// Differential tests: every case's expected text comes from Python/NumPy (see PrintingOracle).
+@Suite struct PrintingDifferentialTests {
+    let oracle = PrintingOracle.shared
+
+    @Test func oracleHasCases() {
+        #expect(oracle.cases("reprs").count > 500, "oracle (\(oracle.source)) returned no cases")
+    }
+
+    @Test func floatReprAndStr() {
+        var log = MismatchLog()
+        for c in oracle.cases("reprs") {
+            let x = PrintingOracle.double(c["v"])
+            log.check(PyObject.float(x).repr, c["repr"] as? String ?? "", "repr(\(x.bitPattern))")
+            log.check(PyObject.float(x).str, c["str"] as? String ?? "", "str(\(x.bitPattern))")
+        }
+        #expect(log.failures == 0, "\(log.report("float repr"))")
+    }
+
+    @Test func formatSpecs() {
+        var log = MismatchLog()
+        for c in oracle.cases("formats") {
+            let value = PrintingOracle.object(c["value"])
+            let spec = c["spec"] as? String ?? ""
+            let got: String
+            do { got = try value.formatted(spec) } catch { got = "error: " + error.message }
+            let expected = c["out"] as? String ?? "error: " + (c["message"] as? String ?? "")
+            log.check(got, expected, "format(\(value.repr), \(spec.debugDescription))")
+        }
+        #expect(log.failures == 0, "\(log.report("format"))")
+    }
+
+    @Test func numpyArrayStrAndRepr() {
+        var log = MismatchLog()
+        for c in oracle.cases("arrays") {
+            let value = PrintingOracle.object(c["value"])
+            guard case .array(let tensor) = value else { continue }
+            log.check(value.str, c["str"] as? String ?? "", "str(array shape \(tensor.shape) \(tensor.dtype))")
+            log.check(value.repr, c["repr"] as? String ?? "", "repr(array shape \(tensor.shape) \(tensor.dtype))")
+        }
+        #expect(log.failures == 0, "\(log.report("numpy str/repr"))")
+    }
+
+    @Test func objectStrAndRepr() {
+        var log = MismatchLog()
+        for c in oracle.cases("objects") {
+            let value = PrintingOracle.object(c["value"])
+            log.check(value.str, c["str"] as? String ?? "", "str of \(c["value"] ?? "")")
+            log.check(value.repr, c["repr"] as? String ?? "", "repr of \(c["value"] ?? "")")
+        }
+        #expect(log.failures == 0, "\(log.report("objects"))")
+    }
+
+    @Test func tolistPrinting() {
+        var log = MismatchLog()
+        for c in oracle.cases("tolists") {
+            guard case .array(let tensor) = PrintingOracle.object(c["value"]) else { continue }
+            log.check(tensor.tolist().str, c["str"] as? String ?? "", "str(a.tolist()) shape \(tensor.shape)")
+        }
+        #expect(log.failures == 0, "\(log.report("tolist"))")
+    }
+
+    @Test func formatTemplates() {
+        var log = MismatchLog()
+        for c in oracle.cases("templates") {
+            let template = c["template"] as? String ?? ""
+            let fields = (c["fields"] as? [[Any]] ?? []).map {
+                (key: $0[0] as? String ?? "", value: PrintingOracle.object($0[1]))
+            }
+            let got: String
+            do { got = try pythonFormat(template, fields: fields) } catch { got = "error: " + error.message }
+            let expected: String
+            if let out = c["out"] as? String {
+                expected = out
+            } else if c["error"] as? String == "KeyError" || c["error"] as? String == "IndexError" {
+                // Python's KeyError text is just the name; ours explains. Only require a throw.
+                expected = got.hasPrefix("error: ") ? got : "error: (Python raised \(c["error"] ?? ""))"
+            } else {
+                expected = "error: " + (c["message"] as? String ?? "")
+            }
+            log.check(got, expected, "\(template.debugDescription).format(...)")
+        }
+        #expect(log.failures == 0, "\(log.report("str.format"))")
+    }
+}
