@@ -16,7 +16,8 @@ import Testing
             log.check(PyObject.float(x).repr, c["repr"] as? String ?? "", "repr(\(x.bitPattern))")
             log.check(PyObject.float(x).str, c["str"] as? String ?? "", "str(\(x.bitPattern))")
         }
-        #expect(log.failures == 0, "\(log.report("float repr"))")
+        let summary = log.report("float repr")
+        #expect(log.failures == 0, "\(summary)")
     }
 
     @Test func formatSpecs() {
@@ -29,7 +30,8 @@ import Testing
             let expected = c["out"] as? String ?? "error: " + (c["message"] as? String ?? "")
             log.check(got, expected, "format(\(value.repr), \(spec.debugDescription))")
         }
-        #expect(log.failures == 0, "\(log.report("format"))")
+        let summary = log.report("format")
+        #expect(log.failures == 0, "\(summary)")
     }
 
     @Test func numpyArrayStrAndRepr() {
@@ -40,7 +42,8 @@ import Testing
             log.check(value.str, c["str"] as? String ?? "", "str(array shape \(tensor.shape) \(tensor.dtype))")
             log.check(value.repr, c["repr"] as? String ?? "", "repr(array shape \(tensor.shape) \(tensor.dtype))")
         }
-        #expect(log.failures == 0, "\(log.report("numpy str/repr"))")
+        let summary = log.report("numpy str/repr")
+        #expect(log.failures == 0, "\(summary)")
     }
 
     @Test func objectStrAndRepr() {
@@ -50,7 +53,8 @@ import Testing
             log.check(value.str, c["str"] as? String ?? "", "str of \(c["value"] ?? "")")
             log.check(value.repr, c["repr"] as? String ?? "", "repr of \(c["value"] ?? "")")
         }
-        #expect(log.failures == 0, "\(log.report("objects"))")
+        let summary = log.report("objects")
+        #expect(log.failures == 0, "\(summary)")
     }
 
     @Test func tolistPrinting() {
@@ -59,7 +63,8 @@ import Testing
             guard case .array(let tensor) = PrintingOracle.object(c["value"]) else { continue }
             log.check(tensor.tolist().str, c["str"] as? String ?? "", "str(a.tolist()) shape \(tensor.shape)")
         }
-        #expect(log.failures == 0, "\(log.report("tolist"))")
+        let summary = log.report("tolist")
+        #expect(log.failures == 0, "\(summary)")
     }
 
     @Test func formatTemplates() {
@@ -82,6 +87,7 @@ import Testing
             }
             log.check(got, expected, "\(template.debugDescription).format(...)")
         }
-        #expect(log.failures == 0, "\(log.report("str.format"))")
+        let summary = log.report("str.format")
+        #expect(log.failures == 0, "\(summary)")
     }
 }

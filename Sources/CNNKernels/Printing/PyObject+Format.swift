@@ -45,6 +45,7 @@ extension PyObject {
         guard format.type == "s" else {
             throw KernelError("Unknown format code \(FormatSpec.quoted(format.type)) for object of type 'str'")
         }
+        if format.sign == " " { throw KernelError("Space not allowed in string format specifier") }
         if format.sign != nil { throw KernelError("Sign not allowed in string format specifier") }
         if format.noNegativeZero { throw KernelError("Negative zero coercion (z) not allowed in string format specifier") }
         if format.alternate { throw KernelError("Alternate form (#) not allowed in string format specifier") }

@@ -112,7 +112,7 @@ class Gen:
             s += r.choice("<>=^")
         if r.random() < 0.4:
             s += r.choice("+- ")
-        if r.random() < 0.1:
+        if r.random() < 0.07:
             s += "z"
         if r.random() < 0.1:
             s += "#"
@@ -246,13 +246,13 @@ def main():
     reprs = [{"v": bits(x), "repr": repr(x), "str": str(x)} for x in floats]
 
     formats = []
-    float_types = list("eEfFgGn%") + [""] * 4 + ["d", "s", "x", "c"]
-    int_types = list("bcdoxXn") + [""] * 3 + list("eEfFgG%") + ["s"]
-    for _ in range(n(700)):
+    float_types = list("eEfFgGn%") * 3 + [""] * 8 + ["d", "s", "x", "c"]
+    int_types = list("bcdoxXn") * 2 + [""] * 5 + list("eEfFgG%") + ["s"]
+    for _ in range(n(800)):
         x = g.random_float()
         s = g.spec(float_types)
         formats.append({"value": encode(x), "spec": s, **outcome(lambda: format(x, s))})
-    for _ in range(n(400)):
+    for _ in range(n(500)):
         x = g.random_int()
         s = g.spec(int_types)
         formats.append({"value": encode(x), "spec": s, **outcome(lambda: format(x, s))})
