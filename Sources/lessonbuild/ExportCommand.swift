@@ -8,7 +8,7 @@ import LessonKit
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the lesson's quiz as Moodle XML, a QTI 2.1 package or GIFT."
+        abstract: "Export the lesson's quiz as Moodle XML, a QTI 2.1 package (zip) or GIFT."
     )
 
     @Argument(help: "The lesson file (Markdown).")
@@ -27,32 +27,8 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let diagnostics = DiagnosticEngine()
-        guard let evaluated = LessonPipeline.evaluate(path: lesson, diagnostics: diagnostics), !diagnostics.hasErrors else {
-            CommandOutput.printDiagnostics(diagnostics)
-            throw ExitCode(1)
-        }
-        CommandOutput.printDiagnostics(diagnostics)
-        let data: Data
-        do {
-            data = try QuizExporter.export(evaluated, format: format)
-        } catch let error as QuizExporter.NoQuestions {
-            CommandOutput.error(error.description)
-            throw ExitCode(1)
-        } catch {
-            CommandOutput.error("\(lesson): error: cannot export (\(error))")
-            throw ExitCode(1)
-        }
-        guard let out else {
-            FileHandle.standardOutput.write(data)
-            return
-        }
-        do {
-            try data.write(to: URL(fileURLWithPath: out), options: .atomic)
-        } catch {
-            CommandOutput.error("\(out): error: cannot write (\(error.localizedDescription))")
-            throw ExitCode(1)
-        }
+        let evaluated = try CommandOutput.evaluate(lesson)
+        try CommandOutput.finish(QuizCommands.export(evaluated, format: format, outPath: out))
     }
 }
 

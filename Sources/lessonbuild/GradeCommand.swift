@@ -29,46 +29,29 @@ struct GradeCommand: ParsableCommand {
     var gradebook: String?
 
     func run() throws {
-        let diagnostics = DiagnosticEngine()
-        guard let evaluated = LessonPipeline.evaluate(path: lesson, diagnostics: diagnostics), !diagnostics.hasErrors else {
-            CommandOutput.printDiagnostics(diagnostics)
-            throw ExitCode(1)
-        }
-        CommandOutput.printDiagnostics(diagnostics)
-        guard !evaluated.questions.isEmpty else {
-            CommandOutput.error("\(lesson): error: the lesson has no `{question}` blocks to grade")
-            throw ExitCode(1)
-        }
-        let read: Responses
-        do {
-            read = try ResponseReader.read(path: responses)
-            try read.check(questionIDs: evaluated.questions.map(\.id), path: responses)
-        } catch {
-            CommandOutput.error(error.description)
-            throw ExitCode(1)
-        }
-        var report = Grader.grade(lessonName: evaluated.name, questions: evaluated.questions, panel: evaluated.quiz,
-                                  responses: read)
-        if let gradebook {
-            do {
-                try Data(report.gradebookCSV.utf8).write(to: URL(fileURLWithPath: gradebook), options: .atomic)
-            } catch {
-                CommandOutput.error("\(gradebook): error: cannot write the gradebook (\(error.localizedDescription))")
-                throw ExitCode(1)
-            }
-            report.isClass = false
-        }
-        print(json ? report.json : report.text, terminator: "")
+        let evaluated = try CommandOutput.evaluate(lesson)
+        try CommandOutput.finish(QuizCommands.grade(evaluated, responsesPath: responses, json: json, gradebookPath: gradebook))
     }
 }
 
-/// Writing to standard error for the quiz commands.
+/// Shared plumbing of the quiz commands: evaluate the lesson, print a `CommandResult`.
 enum CommandOutput {
     static func error(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
-    static func printDiagnostics(_ diagnostics: DiagnosticEngine) {
+    /// The evaluated lesson, or exit 1 after printing its diagnostics.
+    static func evaluate(_ path: String) throws -> EvaluatedLesson {
+        let diagnostics = DiagnosticEngine()
+        let evaluated = LessonPipeline.evaluate(path: path, diagnostics: diagnostics)
         for diagnostic in diagnostics.sorted { error(diagnostic.description) }
+        guard let evaluated, !diagnostics.hasErrors else { throw ExitCode(1) }
+        return evaluated
+    }
+
+    static func finish(_ result: CommandResult) throws {
+        for line in result.stderr { error(line) }
+        FileHandle.standardOutput.write(result.stdout)
+        if result.status != 0 { throw ExitCode(result.status) }
     }
 }
