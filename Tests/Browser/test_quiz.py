@@ -14,7 +14,8 @@ Checks, in order (each on a fresh quiz):
   3. reset -> answers, verdicts and completion cleared, also after a reload;
   4. all but two right (6 of 8 for the CNN lesson: 75% is not above 75%) -> not passed;
   5. keyboard only (TAB, SPACE, arrow keys, typing, ENTER; no clicks) -> passed and complete,
-     with a visible focus outline on inputs and buttons.
+     with a visible focus outline on inputs and buttons;
+  6. with localStorage throwing on access, the quiz still counts, grades and passes.
 Exits non-zero on the first failed check. Needs selenium, chromium and chromedriver.
 """
 import json
@@ -58,6 +59,10 @@ class QuizPage:
 
     def load(self):
         self.d.get(self.url)
+
+    def reload(self):
+        """A reload as a learner does it (the recipe: localStorage persists across refresh on file://)."""
+        self.d.refresh()
 
     def questions(self):
         """[(id, kind)] in page order."""
@@ -165,7 +170,7 @@ def run(page_path, answers_path, screenshots):
         check("(%d of %d)" % (total, total) in result, "the result counts %d of %d" % (total, total))
 
         # 2. Reload restores answers and completion.
-        page.load()
+        page.reload()
         for qid, kind in questions:
             got = page.value(qid, kind)
             check(got == page.right(qid), "%s restored after reload (%r)" % (qid, got))
@@ -178,7 +183,7 @@ def run(page_path, answers_path, screenshots):
         check(not page.complete_shown(), "reset clears completion")
         check(all(v == "" for v in page.verdicts().values()), "reset clears the verdicts")
         check(page.remaining() == remaining_text(total), "count after reset: %r" % page.remaining())
-        page.load()
+        page.reload()
         check(all(page.value(q, k) == "" for q, k in questions), "still cleared after reload")
         check(not page.complete_shown(), "still not complete after reload")
 
@@ -203,6 +208,23 @@ def run(page_path, answers_path, screenshots):
 
         # 5. Keyboard only.
         keyboard_only(driver, page, questions, screenshots)
+
+        # 6. Storage that throws (private mode, blocked cookies): the quiz still grades.
+        blocked = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source":
+            "Object.defineProperty(window, 'localStorage', {get: function () {"
+            " throw new DOMException('blocked by the test', 'SecurityError'); }});"})
+        page.load()
+        threw = driver.execute_script("try { window.localStorage.length; return false; } catch (e) { return true; }")
+        check(threw, "localStorage is blocked for this check")
+        check(page.remaining() == remaining_text(total), "without storage: %r" % page.remaining())
+        for qid, kind in questions:
+            page.answer(qid, kind, page.right(qid))
+        page.by_id("quiz-check").click()
+        result = page.text("quiz-result")
+        check("passed. Lesson complete." in result, "without storage all right still passes: %r" % result)
+        driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": blocked["identifier"]})
+        page.load()
+        page.reset()
         return total
     finally:
         driver.quit()
