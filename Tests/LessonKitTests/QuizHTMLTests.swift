@@ -147,3 +147,17 @@ import Testing
         #expect(status == 0, "\(out)\n\(err)")
     }
 }
+
+@Suite struct QuizAnswerDisplayTests {
+    @Test(arguments: [
+        (Question.Answer.numeric(value: 112, tolerance: 0, display: "112"), "112"),
+        (.numeric(value: 0.874, tolerance: 0.001, display: "0.874"), "0.874 ± 0.001"),
+        (.numeric(value: 0.874, tolerance: 1e-9, display: "0.874"), "0.874"),
+        (.numeric(value: 2.5, tolerance: 0.5, display: ""), "2.5 ± 0.5"),
+        (.choice(3), "3"),
+        (.text("Max pooling"), "Max pooling"),
+    ])
+    func displayText(answer: Question.Answer, shown: String) {
+        #expect(answer.displayText == shown)
+    }
+}

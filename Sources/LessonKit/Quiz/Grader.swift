@@ -65,11 +65,13 @@ public enum Grader {
 
 extension Question.Answer {
     /// The computed answer as shown to learners and in reports: `112`, `0.874 ± 0.001`, `2`, `stride`.
+    /// The tolerance is shown unless it is 0 or the default 1e-9 for float answers (float noise, not
+    /// something the author chose to allow).
     public var displayText: String {
         switch self {
         case let .numeric(value, tolerance, display):
             let shown = display.isEmpty ? QuizNumber.text(value) : display
-            return tolerance > 0 ? "\(shown) ± \(QuizNumber.text(tolerance))" : shown
+            return tolerance > 0 && tolerance != 1e-9 ? "\(shown) ± \(QuizNumber.text(tolerance))" : shown
         case let .choice(option): return String(option)
         case let .text(text): return text
         }
