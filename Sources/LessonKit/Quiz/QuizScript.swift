@@ -4,6 +4,14 @@
 /// `grading` is pure (no DOM) and defines `LessonbuildGrading`; it implements `Grader`'s rules and
 /// is run under `node` against `Fixtures/Quiz/grading_vectors.json` by the tests. `page` wraps it
 /// with the DOM code: live remaining count, Check score, verdicts, storage, reset.
+///
+/// Behaviour: editing an answer saves it and clears that question's verdict; "Check score" shows
+/// every verdict with the computed answer and announces the score; a pass marks the lesson
+/// complete, and completion stays until "Reset answers" (a later lower score does not undo it).
+/// Storage holds `{"answers": {id: text}, "completed": bool, "lastScore": {correct, total}}` under
+/// `QuizHTML.storageKey`; when `localStorage` throws, the quiz works without saving. The answers
+/// are in the page's data (grading happens offline in the page), so a learner who reads the source
+/// can see them; `lessonbuild grade` is the authoritative grader.
 public enum QuizScript {
     /// Grading rules, identical to `Grader.verdict`, `NumericResponse.parse`, `QuizText.fold`,
     /// `GradeReport.percent`.
