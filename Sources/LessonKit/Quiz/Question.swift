@@ -46,3 +46,9 @@ public struct QuizPanel: Sendable, Equatable {
         self.location = location
     }
 }
+
+extension QuizPanel {
+    /// The mark used when `{quiz}` has no `:pass:` (and by `grade` when a lesson has no panel): 75%.
+    public static let defaultPassMark = 0.75
+    public static let defaultPassText = "75%"
+}

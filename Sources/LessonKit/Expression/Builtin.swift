@@ -1,0 +1,123 @@
+import CNNKernels
+
+/// A built-in function or method with a Swift-style signature, checked before it runs.
+///
+///     Builtin("conv2d", "_input _kernel stride? padding? dilation? bias?") { call in ... }
+///
+/// In the parameter spec a leading `_` marks an unlabeled parameter (its name is only for
+/// messages) and a trailing `?` an optional one. The signature reads as Swift writes it:
+/// `conv2d(_:_:stride:padding:dilation:bias:)`. Unlabeled arguments fill the unlabeled
+/// parameters in order; labeled ones may come in any order after them.
+struct Builtin: Sendable {
+    struct Parameter: Sendable {
+        /// nil for an unlabeled parameter.
+        var label: String?
+        var name: String
+        var isRequired: Bool
+    }
+
+    typealias Body = @Sendable (Call) throws(ExpressionFailure) -> Value
+
+    let name: String
+    let parameters: [Parameter]
+    /// For methods: which receivers the method applies to.
+    let accepts: @Sendable (Value) -> Bool
+    let body: Body
+
+    init(_ name: String, _ spec: String = "", accepts: @escaping @Sendable (Value) -> Bool = { _ in true },
+         _ body: @escaping Body) {
+        self.name = name
+        self.parameters = spec.split(separator: " ").map { word in
+            var text = Substring(word)
+            let isRequired = !text.hasSuffix("?")
+            if !isRequired { text = text.dropLast() }
+            if text.hasPrefix("_") {
+                return Parameter(label: nil, name: String(text.dropFirst()), isRequired: isRequired)
+            }
+            return Parameter(label: String(text), name: String(text), isRequired: isRequired)
+        }
+        self.accepts = accepts
+        self.body = body
+    }
+
+    /// `conv2d(_:_:stride:padding:dilation:bias:)`.
+    var signature: String {
+        name + "(" + parameters.map { ($0.label ?? "_") + ":" }.joined() + ")"
+    }
+
+    /// Matches call arguments to parameters: the value index for each parameter (nil: not given).
+    ///
+    /// Fails at the offending argument with messages such as
+    /// `conv2d(_:_:stride:padding:dilation:bias:) has no argument 'strid'; did you mean 'stride'?`.
+    func bind(_ arguments: [Expr.Argument], callRange: Range<Int>) throws(ExpressionFailure) -> [Int?] {
+        var slots = [Int?](repeating: nil, count: parameters.count)
+        let unlabeled = parameters.indices.filter { parameters[$0].label == nil }
+        var nextUnlabeled = 0
+        for (index, argument) in arguments.enumerated() {
+            guard let label = argument.label else {
+                guard nextUnlabeled < unlabeled.count else {
+                    let labeled = parameters.filter { $0.label != nil && $0.isRequired }.compactMap(\.label)
+                    if let first = labeled.first(where: { l in !arguments.contains { $0.label == l } }) {
+                        throw ExpressionFailure("\(signature): argument \(index + 1) needs the label '\(first):'", at: argument.range)
+                    }
+                    let count = unlabeled.count
+                    throw ExpressionFailure(
+                        "\(signature) takes \(count) unlabeled argument\(count == 1 ? "" : "s"), got an extra one", at: argument.range)
+                }
+                slots[unlabeled[nextUnlabeled]] = index
+                nextUnlabeled += 1
+                continue
+            }
+            guard let slot = parameters.firstIndex(where: { $0.label == label }) else {
+                if let position = unlabeled.firstIndex(where: { parameters[$0].name == label }) {
+                    throw ExpressionFailure(
+                        "\(signature): argument \(position + 1) has no label; remove '\(label):'", at: argument.range)
+                }
+                var message = "\(signature) has no argument '\(label)'"
+                if let guess = closestName(to: label, among: parameters.compactMap(\.label)) {
+                    message += "; did you mean '\(guess)'?"
+                }
+                throw ExpressionFailure(message, at: argument.range)
+            }
+            guard slots[slot] == nil else {
+                throw ExpressionFailure("\(signature): argument '\(label):' is given twice", at: argument.range)
+            }
+            slots[slot] = index
+        }
+        for (slot, parameter) in parameters.enumerated() where parameter.isRequired && slots[slot] == nil {
+            if let label = parameter.label {
+                throw ExpressionFailure("\(signature) is missing argument '\(label):'", at: callRange)
+            }
+            let position = (unlabeled.firstIndex(of: slot) ?? 0) + 1
+            throw ExpressionFailure("\(signature) is missing argument \(position) (\(parameter.name))", at: callRange)
+        }
+        return slots
+    }
+}
+
+/// The candidate closest to `name` by edit distance, when it is close enough to be a typo
+/// (at most 1 edit for short names, 2 for longer ones) and no other candidate is as close.
+func closestName(to name: String, among candidates: [String]) -> String? {
+    let limit = name.count <= 3 ? 1 : 2
+    let scored = Set(candidates).filter { $0 != name }.map { ($0, editDistance(name, $0, limit: limit + 1)) }
+        .filter { $0.1 <= limit }
+    guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { return nil }
+    return scored.filter { $0.1 == best.1 }.count == 1 ? best.0 : nil
+}
+
+/// Levenshtein distance between `a` and `b`, cut off at `limit` (returns `limit` when larger).
+///
+/// - Complexity: O(|a|·|b|).
+func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+    let x = Array(a.lowercased().unicodeScalars), y = Array(b.lowercased().unicodeScalars)
+    if abs(x.count - y.count) >= limit { return limit }
+    var previous = Array(0...y.count)
+    for i in 1...max(1, x.count) where !x.isEmpty {
+        var row = [i] + [Int](repeating: 0, count: y.count)
+        for j in 1...max(1, y.count) where !y.isEmpty {
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+        }
+        previous = row
+    }
+    return min(previous[y.count], limit)
+}

@@ -1,0 +1,87 @@
+import CNNKernels
+import Foundation
+
+extension Builtins {
+    /// Python's `len`, `abs` and `round` (extensions to LESSON-FORMAT.md §4).
+    static let pythonFunctions: [Builtin] = [
+        Builtin("len", "_value") { call throws(ExpressionFailure) in
+            let value = try call.value(0)
+            switch value {
+            case .list(let items), .tuple(let items): return .int(items.count)
+            case .string(let s): return .int(s.unicodeScalars.count)
+            case .tensor(let t) where t.rank > 0: return .int(t.shape[0])
+            case .record(_, let fields): return .int(fields.count)
+            default: throw call.mismatch(0, "a list, tuple, string or tensor", value)
+            }
+        },
+        Builtin("abs", "_value") { call throws(ExpressionFailure) in
+            let value = try call.value(0)
+            switch value {
+            case .int(let i):
+                guard i != Int.min else { throw ExpressionFailure("integer overflow: abs(\(i)) does not fit in 64 bits", at: call.range) }
+                return .int(Swift.abs(i))
+            case .double(let d): return .double(Swift.abs(d))
+            case .tensor(let t):
+                let storage: Tensor.Storage = switch t.storage {
+                case .bool(let v): .bool(v)
+                case .int64(let v): .int64(v.map { $0 == Int.min ? $0 : Swift.abs($0) })  // NumPy wraps too
+                case .float64(let v): .float64(v.map { Swift.abs($0) })
+                }
+                return .tensor(try call.kernel { () throws(KernelError) in try Tensor(shape: t.shape, storage: storage) })
+            default: throw call.mismatch(0, "a number or tensor", value)
+            }
+        },
+        Builtin("round", "_value _digits?") { call throws(ExpressionFailure) in
+            let value = try call.value(0)
+            let digits = try call.optionalInt(1)
+            switch value {
+            case .int(let i): return .int(try roundInt(i, digits: digits ?? 0, at: call.range))
+            case .double(let d):
+                guard let digits else { return .int(try roundToInt(d, at: call.range)) }
+                return .double(try roundDouble(d, digits: digits, at: call.range(1)))
+            case .tensor(let t):
+                return .tensor(try call.kernel { () throws(KernelError) in try t.rounded(digits ?? 0) })
+            default: throw call.mismatch(0, "a number or tensor", value)
+            }
+        },
+    ]
+
+    /// `round(x)` for a float: the nearest Int, ties to even (`round(2.5)` is 2).
+    static func roundToInt(_ x: Double, at range: Range<Int>) throws(ExpressionFailure) -> Int {
+        guard !x.isNaN else { throw ExpressionFailure("cannot convert float NaN to integer", at: range) }
+        guard x.isFinite else { throw ExpressionFailure("cannot convert float infinity to integer", at: range) }
+        let r = x.rounded(.toNearestOrEven)
+        guard let i = Int(exactly: r) else { throw ExpressionFailure("round(\(x)) does not fit in a 64-bit Int", at: range) }
+        return i
+    }
+
+    /// `round(x, n)` for a float as CPython computes it: the exact binary value rounded half to
+    /// even at `n` decimals (`round(2.675, 2)` is 2.67 because 2.675 is stored as 2.67499999...).
+    static func roundDouble(_ x: Double, digits: Int, at range: Range<Int>) throws(ExpressionFailure) -> Double {
+        guard x.isFinite, x != 0 else { return x }
+        if digits > 323 { return x }
+        guard digits >= 0 else {
+            throw ExpressionFailure("round(_:_:) with negative digits is supported for Int values only", at: range)
+        }
+        // glibc's printf rounds the exact binary value half to even, like CPython's dtoa mode 3.
+        let text = String(format: "%.*f", Int32(digits), x)
+        return Double(text) ?? x
+    }
+
+    /// `round(i, n)` for an Int: unchanged for n ≥ 0; else to a multiple of 10^-n, ties to even.
+    static func roundInt(_ i: Int, digits: Int, at range: Range<Int>) throws(ExpressionFailure) -> Int {
+        guard digits < 0 else { return i }
+        var power = 1
+        for _ in 0..<min(-digits, 20) {
+            let (p, overflow) = power.multipliedReportingOverflow(by: 10)
+            if overflow { return 0 }
+            power = p
+        }
+        var q = i / power, r = i % power
+        if r < 0 { q -= 1; r += power }
+        if r > power - r || (r == power - r && q % 2 != 0) { q += 1 }
+        let (result, overflow) = q.multipliedReportingOverflow(by: power)
+        guard !overflow else { throw ExpressionFailure("integer overflow in round(\(i), \(digits))", at: range) }
+        return result
+    }
+}

@@ -1,0 +1,219 @@
+import CNNKernels
+
+extension Interpreter {
+    /// Evaluates one syntax-tree node.
+    func eval(_ expr: Expr) throws(ExpressionFailure) -> Value {
+        try step(at: expr.range)
+        switch expr.node {
+        case .integer(let i): return .int(i)
+        case .double(let d): return .double(d)
+        case .bool(let b): return .bool(b)
+        case .string(let s): return .string(s)
+        case .name(let name): return try lookup(name, at: expr.range)
+        case .array(let items): return try makeArray(items, at: expr.range)
+        case .tuple(let items):
+            var values: [Value] = []
+            for item in items { values.append(try eval(item)) }
+            return .tuple(values)
+        case .unary(let op, let operand):
+            return try unary(op, try eval(operand), at: expr.range)
+        case .binary(let op, let left, let right, let operatorRange):
+            if op == .and || op == .or { return try logical(op, left, right) }
+            return try binary(op, try eval(left), try eval(right), at: operatorRange)
+        case .call(let callee, let arguments, _):
+            return try call(callee, arguments, at: expr.range)
+        case .member(let base, let name, let nameRange):
+            return try member(of: try eval(base), name, at: nameRange)
+        case .subscripted(let base, let indices):
+            return try subscripted(try eval(base), indices, at: expr.range)
+        }
+    }
+
+    // MARK: - Calls
+
+    private func call(_ callee: Expr, _ arguments: [Expr.Argument], at range: Range<Int>) throws(ExpressionFailure) -> Value {
+        switch callee.node {
+        case .name(let name):
+            if name == "attempt" { return try attempt(arguments, at: range) }
+            guard let builtin = Builtins.functions[name] else {
+                if isBound(name) {
+                    let value = try lookup(name, at: callee.range)
+                    throw ExpressionFailure("'\(name)' is \(value.kindName == "Int" ? "an" : "a") \(value.kindName), not a function",
+                                            at: callee.range)
+                }
+                var message = "unknown function '\(name)'"
+                if let guess = closestName(to: name, among: Array(Builtins.functions.keys) + ["attempt"]) {
+                    message += "; did you mean '\(guess)'?"
+                }
+                throw ExpressionFailure(message, at: callee.range)
+            }
+            return try invoke(builtin, receiver: nil, arguments, at: range)
+        case .member(let base, let name, let nameRange):
+            let receiver = try eval(base)
+            guard let method = Builtins.methods[name], method.accepts(receiver) else {
+                if (try? member(of: receiver, name, at: nameRange)) != nil {
+                    throw ExpressionFailure("'\(name)' is a property, not a method; write it without '()'", at: nameRange)
+                }
+                throw noMember(receiver, name, at: nameRange)
+            }
+            return try invoke(method, receiver: receiver, arguments, at: range)
+        default:
+            throw ExpressionFailure("only functions and methods can be called", at: callee.range)
+        }
+    }
+
+    private func invoke(_ builtin: Builtin, receiver: Value?, _ arguments: [Expr.Argument],
+                        at range: Range<Int>) throws(ExpressionFailure) -> Value {
+        let slots = try builtin.bind(arguments, callRange: range)
+        var values = [Value?](repeating: nil, count: slots.count)
+        var ranges = [Range<Int>?](repeating: nil, count: slots.count)
+        for (parameter, slot) in slots.enumerated() {
+            guard let slot else { continue }
+            values[parameter] = try eval(arguments[slot].value)
+            ranges[parameter] = arguments[slot].value.range
+        }
+        let call = Call(builtin: builtin, receiver: receiver, values: values, ranges: ranges, range: range, interpreter: self)
+        let result = try builtin.body(call)
+        if case .tensor(let t) = result { try chargeWork(t.count, at: range) }
+        return result
+    }
+
+    /// `attempt(EXPR)`: the value of EXPR, or its error message as a String. Cascades and
+    /// limits are not caught.
+    private func attempt(_ arguments: [Expr.Argument], at range: Range<Int>) throws(ExpressionFailure) -> Value {
+        let slots = try Builtins.attempt.bind(arguments, callRange: range)
+        guard let slot = slots.first ?? nil else {
+            throw ExpressionFailure("\(Builtins.attempt.signature) is missing its expression", at: range)
+        }
+        do {
+            return try eval(arguments[slot].value)
+        } catch where error.kind == .error {
+            return .string(error.message)
+        }
+    }
+
+    // MARK: - Members
+
+    /// `x.shape`, `x.size`, `record.field`, `t.0`, `xs.count`.
+    func member(of base: Value, _ name: String, at range: Range<Int>) throws(ExpressionFailure) -> Value {
+        switch base {
+        case .tensor(let t):
+            switch name {
+            case "shape": return .tuple(t.shape.map(Value.int))
+            case "size": return .int(t.count)
+            case "ndim": return .int(t.rank)
+            case "dtype": return .string(t.dtype.rawValue)
+            default: break
+            }
+        case .record(_, let fields):
+            if let field = fields.first(where: { $0.name == name }) { return field.value }
+        case .tuple(let items):
+            if let index = Int(name), name.allSatisfy(\.isNumber) {
+                guard index < items.count else {
+                    throw ExpressionFailure("tuple index \(index) is out of range (the tuple has \(items.count) elements)", at: range)
+                }
+                return items[index]
+            }
+            if name == "count" { return .int(items.count) }
+        case .list(let items):
+            if name == "count" { return .int(items.count) }
+        case .string(let s):
+            if name == "count" { return .int(s.unicodeScalars.count) }
+        default:
+            break
+        }
+        if let method = Builtins.methods[name], method.accepts(base) {
+            throw ExpressionFailure("'\(name)' is a method; call it: \(name)()", at: range)
+        }
+        throw noMember(base, name, at: range)
+    }
+
+    private func noMember(_ base: Value, _ name: String, at range: Range<Int>) -> ExpressionFailure {
+        var candidates = Builtins.methods.values.filter { $0.accepts(base) }.map(\.name)
+        switch base {
+        case .tensor: candidates += ["shape", "size", "ndim", "dtype"]
+        case .record(_, let fields): candidates += fields.map(\.name)
+        case .list, .tuple, .string: candidates.append("count")
+        default: break
+        }
+        var message = "\(base.kindName) has no member '\(name)'"
+        if let guess = closestName(to: name, among: candidates) {
+            message += "; did you mean '\(guess)'?"
+        } else if case .record(_, let fields) = base {
+            message += " (its fields: \(fields.map(\.name).joined(separator: ", ")))"
+        }
+        return ExpressionFailure(message, at: range)
+    }
+
+    // MARK: - Subscripts
+
+    /// `x[1, 2]`, `x[0..<3, 1...2]`, `xs[-1]`, `xs[1...]`.
+    private func subscripted(_ base: Value, _ indices: [Expr.SubscriptIndex], at range: Range<Int>) throws(ExpressionFailure) -> Value {
+        switch base {
+        case .tensor(let t):
+            var tensorIndices: [TensorIndex] = []
+            var allPositions = true
+            for index in indices {
+                switch index {
+                case .position(let e):
+                    tensorIndices.append(.position(try intIndex(e)))
+                case .range(let lower, let upper, let closed, _):
+                    allPositions = false
+                    let (lo, up) = try bounds(lower, upper, closed: closed)
+                    tensorIndices.append(.range(lower: lo, upper: up))
+                }
+            }
+            let result = try kernelCall(at: range) { () throws(KernelError) in try t.indexed(tensorIndices) }
+            try chargeWork(result.count, at: range)
+            if allPositions && result.rank == 0 && result.count == 1 { return Value(result.scalar(at: 0)) }
+            return .tensor(result)
+        case .list(let items), .tuple(let items):
+            let isTuple = if case .tuple = base { true } else { false }
+            let kind = isTuple ? "tuple" : "list"
+            guard indices.count == 1, let index = indices.first else {
+                throw ExpressionFailure("a \(kind) takes one index, got \(indices.count)", at: range)
+            }
+            switch index {
+            case .position(let e):
+                let i = try intIndex(e)
+                let resolved = i < 0 ? items.count + i : i
+                guard resolved >= 0 && resolved < items.count else {
+                    throw ExpressionFailure("index \(i) is out of range for a \(kind) of \(items.count) elements", at: e.range)
+                }
+                return items[resolved]
+            case .range(let lower, let upper, let closed, _):
+                let (lo, up) = try bounds(lower, upper, closed: closed)
+                let slice = sliceBounds(lo, up, count: items.count)
+                let part = Array(items[slice])
+                return isTuple ? .tuple(part) : .list(part)
+            }
+        default:
+            throw ExpressionFailure("\(base.typeDescription) cannot be subscripted", at: range)
+        }
+    }
+
+    private func intIndex(_ e: Expr) throws(ExpressionFailure) -> Int {
+        let v = try eval(e)
+        guard case .int(let i) = v else {
+            throw ExpressionFailure("an index must be an Int, got \(v.typeDescription)", at: e.range)
+        }
+        return i
+    }
+
+    /// Range bounds as half-open NumPy slice bounds: `a...b` is `a..<(b + 1)`, and `a...-1` runs to the end.
+    private func bounds(_ lower: Expr?, _ upper: Expr?, closed: Bool) throws(ExpressionFailure) -> (Int?, Int?) {
+        let lo = try lower.map { e throws(ExpressionFailure) in try intIndex(e) }
+        var up = try upper.map { e throws(ExpressionFailure) in try intIndex(e) }
+        if closed, let u = up { up = (u == -1 || u == Int.max) ? nil : u + 1 }
+        return (lo, up)
+    }
+
+    /// Python slice semantics on a sequence of `count` elements: negative bounds count from the end,
+    /// out-of-range bounds clamp, an inverted range is empty.
+    private func sliceBounds(_ lower: Int?, _ upper: Int?, count: Int) -> Range<Int> {
+        func clamp(_ i: Int) -> Int { min(count, max(0, i < 0 ? count + i : i)) }
+        let lo = lower.map(clamp) ?? 0
+        let up = upper.map(clamp) ?? count
+        return lo..<max(lo, up)
+    }
+}

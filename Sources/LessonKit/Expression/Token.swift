@@ -1,0 +1,52 @@
+/// One lexical token of the expression language with its UTF-8 byte range in the source.
+///
+///     conv2d(x, stride: 2)
+///     identifier("conv2d") ( identifier("x") , identifier("stride") : integer(2) )
+struct Token: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
+        case integer(Int)
+        case double(Double)
+        case string(String)
+        case identifier(String)
+        case keyword(Keyword)
+        case punctuation(Punctuation)
+        /// The end of a statement: a line break outside brackets and not after an operator.
+        case newline
+        /// A character sequence the lexer could not read; the parser reports `message` here.
+        case invalid(message: String)
+        case end
+    }
+
+    enum Keyword: String, Sendable { case `let`, `true`, `false` }
+
+    enum Punctuation: String, Sendable {
+        case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"
+        case comma = ",", colon = ":", dot = ".", assign = "="
+        case plus = "+", minus = "-", star = "*", slash = "/", percent = "%", bang = "!"
+        case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+        case and = "&&", or = "||"
+        case halfOpenRange = "..<", closedRange = "..."
+    }
+
+    var kind: Kind
+    /// Byte offsets of the token in the source text.
+    var range: Range<Int>
+
+    /// True for a punctuation token `p`.
+    func `is`(_ p: Punctuation) -> Bool { kind == .punctuation(p) }
+
+    /// The token as an author would name it in a message: `')'`, `end of line`, `'stride'`.
+    var description: String {
+        switch kind {
+        case .integer(let i): "'\(i)'"
+        case .double(let d): "'\(d)'"
+        case .string: "a string"
+        case .identifier(let name): "'\(name)'"
+        case .keyword(let k): "'\(k.rawValue)'"
+        case .punctuation(let p): "'\(p.rawValue)'"
+        case .newline: "end of line"
+        case .invalid(let message): message
+        case .end: "end of input"
+        }
+    }
+}

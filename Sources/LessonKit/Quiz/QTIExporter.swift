@@ -1,0 +1,212 @@
+import Foundation
+import ZIPFoundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A QTI 2.1 IMS content package: `imsmanifest.xml`, `items/ID.xml` (one assessmentItem per
+/// question) and `assessment.xml` (an assessmentTest whose `PASS` outcome is `SCORE / N > mark`).
+///
+/// - numeric: `float` response, correct when `equal` with `toleranceMode="absolute"`.
+/// - choice: `choiceInteraction` with choices `C1…Cn`, scored by the `match_correct` template.
+/// - text: `string` response, correct on a case-insensitive `stringMatch`.
+///
+/// The zip is deterministic: fixed entry order, timestamps (2000-01-01 00:00 UTC) and permissions.
+enum QTIExporter {
+    static let fixedDate = Date(timeIntervalSince1970: 946_684_800)
+    static let itemNamespace = "http://www.imsglobal.org/xsd/imsqti_v2p1"
+
+    static func package(questions: [Question], panel: QuizPanel?, lessonName: String, title: String) throws -> Data {
+        try zip(files(questions: questions, panel: panel, lessonName: lessonName, title: title))
+    }
+
+    /// The package's files in zip order: manifest, test, items.
+    static func files(questions: [Question], panel: QuizPanel?, lessonName: String, title: String) -> [(String, String)] {
+        var files = [("imsmanifest.xml", manifest(questions: questions, lessonName: lessonName)),
+                     ("assessment.xml", test(questions: questions, panel: panel, lessonName: lessonName, title: title))]
+        for (n, q) in questions.enumerated() {
+            files.append(("items/\(q.id).xml", item(q, number: n + 1)))
+        }
+        return files
+    }
+
+    static func zip(_ files: [(String, String)]) throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for (path, text) in files {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
+                                 permissions: 0o644, compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return archive.data ?? Data()
+    }
+
+    /// An XML NCName made from `text` (letters, digits, `_`, `-`, `.`; starting with a letter or `_`).
+    static func identifier(_ text: String) -> String {
+        var out = String(text.unicodeScalars.map { $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "-" || $0 == "." ? Character($0) : "_" })
+        if out.first.map({ !($0.isLetter || $0 == "_") }) ?? true { out = "_" + out }
+        return out
+    }
+
+    static func manifest(questions: [Question], lessonName: String) -> String {
+        let testID = "TEST-" + identifier(lessonName)
+        var out = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+        identifier="MANIFEST-\(identifier(lessonName))" xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 \
+        http://www.imsglobal.org/xsd/qti/qtiv2p1/qtiv2p1_imscpv1p2_v1p0.xsd">
+          <metadata>
+            <schema>QTIv2.1 Package</schema>
+            <schemaversion>1.0.0</schemaversion>
+          </metadata>
+          <organizations/>
+          <resources>
+            <resource identifier="\(testID)" type="imsqti_test_xmlv2p1" href="assessment.xml">
+              <file href="assessment.xml"/>
+
+        """
+        for q in questions { out += "      <dependency identifierref=\"ITEM-\(identifier(q.id))\"/>\n" }
+        out += "    </resource>\n"
+        for q in questions {
+            let href = XMLEscaping.escape("items/\(q.id).xml")
+            out += "    <resource identifier=\"ITEM-\(identifier(q.id))\" type=\"imsqti_item_xmlv2p1\" href=\"\(href)\">\n"
+            out += "      <file href=\"\(href)\"/>\n    </resource>\n"
+        }
+        return out + "  </resources>\n</manifest>\n"
+    }
+
+    static func test(questions: [Question], panel: QuizPanel?, lessonName: String, title: String) -> String {
+        let mark = panel?.passMark ?? QuizPanel.defaultPassMark
+        var out = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <assessmentTest xmlns="\(itemNamespace)" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+        xsi:schemaLocation="\(itemNamespace) http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd" \
+        identifier="TEST-\(identifier(lessonName))" title="\(XMLEscaping.escape(title))">
+          <outcomeDeclaration identifier="SCORE" cardinality="single" baseType="float">
+            <defaultValue><value>0</value></defaultValue>
+          </outcomeDeclaration>
+          <outcomeDeclaration identifier="PASS" cardinality="single" baseType="boolean"/>
+          <testPart identifier="part1" navigationMode="nonlinear" submissionMode="simultaneous">
+            <assessmentSection identifier="section1" title="Quiz" visible="true">
+
+        """
+        for q in questions {
+            out += "      <assessmentItemRef identifier=\"\(identifier(q.id))\" href=\"\(XMLEscaping.escape("items/\(q.id).xml"))\"/>\n"
+        }
+        out += """
+            </assessmentSection>
+          </testPart>
+          <outcomeProcessing>
+            <setOutcomeValue identifier="SCORE">
+              <sum><testVariables variableIdentifier="SCORE"/></sum>
+            </setOutcomeValue>
+            <setOutcomeValue identifier="PASS">
+              <gt>
+                <divide><variable identifier="SCORE"/><baseValue baseType="float">\(questions.count)</baseValue></divide>
+                <baseValue baseType="float">\(QuizNumber.text(mark))</baseValue>
+              </gt>
+            </setOutcomeValue>
+          </outcomeProcessing>
+        </assessmentTest>
+
+        """
+        return out
+    }
+
+    static func item(_ q: Question, number: Int) -> String {
+        let baseType: String
+        let correct: String
+        var interaction: String
+        let processing: String
+        let setScore = """
+                <setOutcomeValue identifier="SCORE"><baseValue baseType="float">1</baseValue></setOutcomeValue>
+        """
+        switch q.answer {
+        case let .numeric(value, tolerance, _):
+            baseType = "float"
+            correct = QuizNumber.text(value)
+            interaction = "    <p><textEntryInteraction responseIdentifier=\"RESPONSE\" expectedLength=\"20\"/></p>\n"
+            let t = QuizNumber.text(tolerance)
+            processing = """
+              <responseProcessing>
+                <responseCondition>
+                  <responseIf>
+                    <equal toleranceMode="absolute" tolerance="\(t) \(t)">
+                      <variable identifier="RESPONSE"/>
+                      <correct identifier="RESPONSE"/>
+                    </equal>
+            \(setScore)
+                  </responseIf>
+                </responseCondition>
+              </responseProcessing>
+
+            """
+        case let .choice(right):
+            baseType = "identifier"
+            correct = "C\(right)"
+            interaction = "    <choiceInteraction responseIdentifier=\"RESPONSE\" shuffle=\"false\" maxChoices=\"1\">\n"
+            for (n, option) in q.optionsHTML.enumerated() {
+                interaction += "      <simpleChoice identifier=\"C\(n + 1)\">\(xhtml(option))</simpleChoice>\n"
+            }
+            interaction += "    </choiceInteraction>\n"
+            processing = "  <responseProcessing template=\"http://www.imsglobal.org/question/qti_v2p1/rptemplates/match_correct\"/>\n"
+        case let .text(answer):
+            baseType = "string"
+            correct = XMLEscaping.escape(answer)
+            interaction = "    <p><textEntryInteraction responseIdentifier=\"RESPONSE\" expectedLength=\"30\"/></p>\n"
+            processing = """
+              <responseProcessing>
+                <responseCondition>
+                  <responseIf>
+                    <stringMatch caseSensitive="false">
+                      <variable identifier="RESPONSE"/>
+                      <correct identifier="RESPONSE"/>
+                    </stringMatch>
+            \(setScore)
+                  </responseIf>
+                </responseCondition>
+              </responseProcessing>
+
+            """
+        }
+        return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <assessmentItem xmlns="\(itemNamespace)" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+        xsi:schemaLocation="\(itemNamespace) http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd" \
+        identifier="\(identifier(q.id))" title="Question \(number)" adaptive="false" timeDependent="false">
+          <responseDeclaration identifier="RESPONSE" cardinality="single" baseType="\(baseType)">
+            <correctResponse><value>\(correct)</value></correctResponse>
+          </responseDeclaration>
+          <outcomeDeclaration identifier="SCORE" cardinality="single" baseType="float">
+            <defaultValue><value>0</value></defaultValue>
+          </outcomeDeclaration>
+          <itemBody>
+            <div>\(xhtml(q.promptHTML))</div>
+        \(interaction)  </itemBody>
+        \(processing)</assessmentItem>
+
+        """
+    }
+
+    /// cmark-gfm's HTML when it is well-formed XML (it normally is); otherwise its text, escaped.
+    static func xhtml(_ html: String) -> String {
+        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        let parser = XMLParser(data: Data("<div>\(trimmed)</div>".utf8))
+        // On Linux `parse()` can return true after recovering from an error; check `parserError` too.
+        if parser.parse(), parser.parserError == nil { return trimmed }
+        return XMLEscaping.escape(plainText(trimmed))
+    }
+
+    /// `html` with tags removed and the five basic entities decoded.
+    static func plainText(_ html: String) -> String {
+        var out = ""
+        var inTag = false
+        for c in html {
+            if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { out.append(c) }
+        }
+        return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}

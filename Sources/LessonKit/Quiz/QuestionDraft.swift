@@ -1,0 +1,219 @@
+import CNNKernels
+
+/// One `{question}` being built: reads its options, renders its text and evaluates its answer,
+/// reporting every problem it finds (not just the first).
+struct QuestionDraft {
+    let directive: Directive
+    let path: String
+    let diagnostics: DiagnosticEngine
+    let context: QuestionContext
+    private(set) var failed = false
+
+    init(directive: Directive, path: String, diagnostics: DiagnosticEngine, context: QuestionContext) {
+        self.directive = directive
+        self.path = path
+        self.diagnostics = diagnostics
+        self.context = context
+    }
+
+    private mutating func error(_ location: SourceLocation, _ message: String) {
+        diagnostics.error(path: path, at: location, message)
+        failed = true
+    }
+
+    mutating func build(number: Int) -> Question? {
+        guard let kind = Question.Kind(rawValue: directive.argument.trimmingSpaces) else {
+            let got = directive.argument.trimmingSpaces
+            error(directive.argumentLocation, got.isEmpty
+                  ? "a `{question}` needs a kind: `{question} numeric`, `{question} choice` or `{question} text`"
+                  : "unknown question kind `\(got)`; use numeric, choice or text")
+            return nil
+        }
+        checkOptions(kind: kind)
+        let id = name(number: number)
+        let rendered = renderBody(kind: kind)
+        let answer = self.answer(kind: kind, optionCount: rendered?.options.count)
+        guard !failed, let rendered, let answer else { return nil }
+        return Question(id: id, kind: kind, promptHTML: rendered.prompt, optionsHTML: rendered.options,
+                        answer: answer, location: directive.location)
+    }
+
+    // MARK: Options
+
+    private mutating func checkOptions(kind: Question.Kind) {
+        let known = kind == .numeric ? ["answer", "name", "tolerance"] : ["answer", "name"]
+        var seen: Set<String> = []
+        for option in directive.options {
+            if !seen.insert(option.key).inserted {
+                error(option.valueLocation, "`:\(option.key):` is given twice")
+            } else if option.key == "tolerance" && kind != .numeric {
+                error(option.valueLocation, "`:tolerance:` applies only to numeric questions")
+            } else if !known.contains(option.key) {
+                error(option.valueLocation, "unknown option `:\(option.key):` for a \(kind.rawValue) question; known options: "
+                      + known.map { ":\($0):" }.joined(separator: ", "))
+            }
+        }
+    }
+
+    private mutating func name(number: Int) -> String {
+        guard let option = directive.option("name") else { return "q\(number)" }
+        let name = option.value.trimmingSpaces
+        guard QuestionBuilder.isValidName(name) else {
+            error(option.valueLocation, "`:name:` must start with a letter and use only letters, digits, `_` and `-`; got `\(name)`")
+            return "q\(number)"
+        }
+        return name
+    }
+
+    // MARK: Text
+
+    private mutating func renderBody(kind: Question.Kind) -> (prompt: String, options: [String])? {
+        guard directive.body.contains(where: { !$0.isWhitespace }) else {
+            error(directive.location, "a question needs text: write the question below its options")
+            return nil
+        }
+        let errorsBefore = diagnostics.diagnostics.count
+        guard let fragment = context.parseFragment(directive.body, directive.bodyLineStarts, path, kind == .choice, diagnostics) else {
+            failed = true
+            return nil
+        }
+        if diagnostics.diagnostics[errorsBefore...].contains(where: { $0.severity == .error }) { failed = true }
+        guard let prompt = render(fragment.pieces, fragment.expressions) else { return nil }
+        var options: [String] = []
+        for item in fragment.listItems {
+            guard let html = render(item, fragment.expressions) else { return nil }
+            options.append(html)
+        }
+        if kind == .choice && options.count < 2 {
+            error(directive.location, "a choice question needs at least two options (a numbered list at the end of its text); found \(options.count)")
+        }
+        return (prompt, options)
+    }
+
+    private mutating func render(_ pieces: [TemplatePiece], _ expressions: [InlineExpression]) -> String? {
+        var html = ""
+        var ok = true
+        for piece in pieces {
+            switch piece {
+            case let .html(text):
+                html += text
+            case let .expression(index):
+                guard expressions.indices.contains(index), let text = inlineText(expressions[index]) else {
+                    ok = false
+                    continue
+                }
+                html += XMLEscaping.escape(text)
+            case .directive:
+                continue
+            }
+        }
+        return ok ? html : nil
+    }
+
+    private mutating func inlineText(_ expression: InlineExpression) -> String? {
+        guard let value = evaluate(expression.expression, at: expression.expressionLocation) else { return nil }
+        guard let spec = expression.spec else { return context.display(value) }
+        do {
+            return try context.format(value, spec)
+        } catch {
+            self.error(expression.specLocation ?? expression.expressionLocation, error.message)
+            return nil
+        }
+    }
+
+    private mutating func evaluate(_ source: String, at location: SourceLocation) -> Value? {
+        do {
+            return try context.evaluate(source) { location.advanced(by: $0) }
+        } catch {
+            if error.isCascade {
+                failed = true
+            } else {
+                self.error(error.location, error.message)
+            }
+            return nil
+        }
+    }
+
+    // MARK: Answer
+
+    private mutating func answer(kind: Question.Kind, optionCount: Int?) -> Question.Answer? {
+        guard let option = directive.option("answer") else {
+            error(directive.location, "a question needs an `:answer:` line with an expression for the right answer")
+            return nil
+        }
+        guard !option.value.trimmingSpaces.isEmpty else {
+            error(option.valueLocation, "`:answer:` is empty; write an expression for the right answer")
+            return nil
+        }
+        guard let value = evaluate(option.value, at: option.valueLocation) else { return nil }
+        switch kind {
+        case .numeric:
+            return numericAnswer(value, at: option.valueLocation)
+        case .choice:
+            guard case let .int(n) = value else {
+                error(option.valueLocation, "a choice answer must be the number of the right option (an Int), got \(value.quizDescription)")
+                return nil
+            }
+            if let count = optionCount, count >= 2, !(1...count).contains(n) {
+                error(option.valueLocation, "choice answer \(n) is out of range: the question has \(count) options, numbered 1 to \(count)")
+                return nil
+            }
+            return .choice(n)
+        case .text:
+            guard case let .string(s) = value else {
+                error(option.valueLocation, "a text answer must be a string, got \(value.quizDescription)")
+                return nil
+            }
+            guard !QuizText.trim(s).isEmpty else {
+                error(option.valueLocation, "the text answer is empty")
+                return nil
+            }
+            return .text(s)
+        }
+    }
+
+    private mutating func numericAnswer(_ value: Value, at location: SourceLocation) -> Question.Answer? {
+        guard let (number, isInt) = Self.number(value) else {
+            error(location, "numeric answer must be a number, got \(value.quizDescription)")
+            return nil
+        }
+        guard number.isFinite else {
+            error(location, "numeric answer must be finite, got \(number)")
+            return nil
+        }
+        var tolerance = isInt ? 0 : 1e-9
+        if let option = directive.option("tolerance") {
+            guard let t = evaluate(option.value, at: option.valueLocation) else { return nil }
+            guard let (tol, _) = Self.number(t), tol.isFinite else {
+                error(option.valueLocation, "`:tolerance:` must be a finite number, got \(t.quizDescription)")
+                return nil
+            }
+            guard tol >= 0 else {
+                error(option.valueLocation, "`:tolerance:` cannot be negative, got \(QuizNumber.text(tol)); it is an absolute distance from the answer")
+                return nil
+            }
+            tolerance = tol
+        }
+        return .numeric(value: number, tolerance: tolerance, display: context.display(value))
+    }
+
+    /// Int and Double values, and 0-d int64/float64 tensors; `isInt` for integers.
+    static func number(_ value: Value) -> (Double, isInt: Bool)? {
+        switch value {
+        case let .int(n): return (Double(n), true)
+        case let .double(d): return (d, false)
+        case let .tensor(t) where t.shape.isEmpty:
+            switch t.storage {
+            case let .int64(v): return v.first.map { (Double($0), true) }
+            case let .float64(v): return v.first.map { ($0, false) }
+            case .bool: return nil
+            }
+        default: return nil
+        }
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs.
+    var trimmingSpaces: String { QuizText.trim(self) }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// `lessonbuild export`: a lesson's questions, with their computed answers and tolerances, in a
+/// format learning platforms import.
+public enum QuizExporter {
+    public enum Format: String, Sendable, CaseIterable {
+        /// Moodle XML: numerical (with tolerance), multichoice, shortanswer.
+        case moodle
+        /// A QTI 2.1 IMS content package (zip): `imsmanifest.xml`, one assessmentItem per question,
+        /// and an assessmentTest.
+        case qti
+        /// Moodle's GIFT text format.
+        case gift
+
+        /// The usual file extension.
+        public var fileExtension: String {
+            switch self {
+            case .moodle: "xml"
+            case .qti: "zip"
+            case .gift: "gift"
+            }
+        }
+    }
+
+    /// A lesson without questions cannot be exported.
+    public struct NoQuestions: Error, Sendable, CustomStringConvertible {
+        public var path: String
+        public var description: String { "\(path): error: the lesson has no `{question}` blocks to export" }
+    }
+
+    public static func export(_ lesson: EvaluatedLesson, format: Format) throws -> Data {
+        guard !lesson.questions.isEmpty else { throw NoQuestions(path: lesson.path) }
+        return try export(questions: lesson.questions, panel: lesson.quiz, lessonName: lesson.name,
+                          title: lesson.title, format: format)
+    }
+
+    /// The same from questions directly (for tests and other front ends).
+    public static func export(questions: [Question], panel: QuizPanel?, lessonName: String, title: String,
+                              format: Format) throws -> Data {
+        switch format {
+        case .moodle:
+            return Data(MoodleExporter.xml(questions: questions, title: title).utf8)
+        case .gift:
+            return Data(GIFTExporter.text(questions: questions, title: title).utf8)
+        case .qti:
+            return try QTIExporter.package(questions: questions, panel: panel, lessonName: lessonName, title: title)
+        }
+    }
+}

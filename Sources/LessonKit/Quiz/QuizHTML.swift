@@ -1,0 +1,144 @@
+import Foundation
+
+/// The quiz's HTML, called by the page renderer: one `<section class="question">` where each
+/// `{question}` stands, the `<section class="quiz">` panel where `{quiz}` stands, and the inline
+/// script (with its JSON data) at the end of the page.
+///
+/// Element ids (stable, for styling and tests): `quiz-ID` (question section), `quiz-ID-prompt`,
+/// `quiz-ID-input` (numeric/text), `quiz-ID-optionN` (choice radios, `name="quiz-ID"`),
+/// `quiz-ID-verdict`; panel: `quiz-remaining`, `quiz-check`, `quiz-reset`, `quiz-result`,
+/// `quiz-complete`, and `quiz-data` for the data.
+public enum QuizHTML {
+    /// `<section class="question" id="quiz-ID">…</section>` for one question; `index` is its 0-based
+    /// position among the lesson's questions (shown as "Question index+1").
+    public static func question(_ question: Question, index: Int, lessonName: String) -> String {
+        let base = "quiz-" + XMLEscaping.escape(question.id)
+        let number = index + 1
+        var html = """
+        <section class="question" id="\(base)" data-question="\(XMLEscaping.escape(question.id))" \
+        data-kind="\(question.kind.rawValue)" aria-labelledby="\(base)-title">
+        <p class="question-title" id="\(base)-title">Question \(number)</p>
+        <div class="question-prompt" id="\(base)-prompt">
+        \(question.promptHTML.trimmingCharacters(in: .newlines))
+        </div>
+
+        """
+        switch question.kind {
+        case .choice:
+            html += "<fieldset class=\"choices\" aria-describedby=\"\(base)-prompt\">\n"
+            html += "<legend>Your answer to question \(number)</legend>\n"
+            for (n, option) in question.optionsHTML.enumerated() {
+                let id = "\(base)-option\(n + 1)"
+                html += "<div class=\"choice\"><input type=\"radio\" name=\"\(base)\" id=\"\(id)\" value=\"\(n + 1)\">"
+                html += " <label for=\"\(id)\">\(option)</label></div>\n"
+            }
+            html += "</fieldset>\n"
+        case .numeric, .text:
+            let mode = question.kind == .numeric ? " inputmode=\"decimal\"" : ""
+            html += "<p class=\"answer-field\"><label for=\"\(base)-input\">Your answer to question \(number)</label>\n"
+            html += "<input type=\"text\" id=\"\(base)-input\" name=\"\(base)\"\(mode) autocomplete=\"off\" "
+            html += "spellcheck=\"false\" aria-describedby=\"\(base)-prompt\"></p>\n"
+        }
+        html += "<p class=\"verdict\" id=\"\(base)-verdict\" aria-live=\"polite\"></p>\n</section>\n"
+        return html
+    }
+
+    /// `<section class="quiz">…</section>`: the instructions, the remaining count, Check score,
+    /// the announced result, the completion state and Reset answers.
+    public static func panel(_ panel: QuizPanel, questions: [Question], lessonName: String) -> String {
+        let pass = XMLEscaping.escape(panel.passText)
+        return """
+        <section class="quiz" id="quiz-panel" aria-labelledby="quiz-panel-title">
+        <p class="quiz-title" id="quiz-panel-title"><strong>Quiz</strong></p>
+        <p class="quiz-intro">Answer every question, then check your score. Score above \(pass) to mark this lesson complete.</p>
+        <p class="quiz-remaining" id="quiz-remaining" aria-live="polite">\(remainingText(questions.count))</p>
+        <p class="quiz-actions"><button type="button" id="quiz-check">Check score</button>
+        <button type="button" id="quiz-reset">Reset answers</button></p>
+        <p class="quiz-result" id="quiz-result" role="status"></p>
+        <p class="quiz-complete" id="quiz-complete" hidden>Lesson complete</p>
+        <noscript><p class="quiz-noscript">Checking the score needs JavaScript; the answers are also checked by <code>lessonbuild grade</code>.</p></noscript>
+        </section>
+
+        """
+    }
+
+    /// "8 questions remaining." / "1 question remaining." / "All questions answered." (the script uses the same words).
+    public static func remainingText(_ remaining: Int) -> String {
+        switch remaining {
+        case 0: return "All questions answered."
+        case 1: return "1 question remaining."
+        default: return "\(remaining) questions remaining."
+        }
+    }
+
+    /// The quiz's style, its JSON data and the inline script that makes it work offline; "" without
+    /// questions. No network, no `eval`; answers persist in `localStorage` under
+    /// `lessonbuild:LESSON:HASH` (`QuizHash`), so an edited quiz starts fresh.
+    public static func script(questions: [Question], panel: QuizPanel?, lessonName: String) -> String {
+        guard !questions.isEmpty else { return "" }
+        return "<style>\n\(QuizScript.style)</style>\n"
+            + "<script type=\"application/json\" id=\"quiz-data\">\(dataJSON(questions: questions, panel: panel, lessonName: lessonName))</script>\n"
+            + "<script>\n\(QuizScript.page)</script>\n"
+    }
+
+    /// `lessonbuild:LESSON:HASH`.
+    public static func storageKey(questions: [Question], panel: QuizPanel?, lessonName: String) -> String {
+        "lessonbuild:\(lessonName):\(QuizHash.hash(questions: questions, panel: panel))"
+    }
+
+    struct DataQuestion: Encodable {
+        var id: String
+        var kind: String
+        /// The answer as text: a number (`QuizNumber.text`), an option number, or the text answer.
+        var answer: String
+        var tolerance: String?
+        /// What the page shows as the computed answer.
+        var display: String
+        var options: Int?
+    }
+
+    struct DataDocument: Encodable {
+        var lesson: String
+        var storageKey: String
+        var passMark: String
+        var passText: String
+        var hasPanel: Bool
+        var questions: [DataQuestion]
+    }
+
+    /// The JSON in `<script type="application/json" id="quiz-data">`, with `<`, `>`, `&`, U+2028 and
+    /// U+2029 written as `\u` escapes so that it cannot end the script element.
+    static func dataJSON(questions: [Question], panel: QuizPanel?, lessonName: String) -> String {
+        let items = questions.map { q -> DataQuestion in
+            switch q.answer {
+            case let .numeric(value, tolerance, _):
+                return DataQuestion(id: q.id, kind: q.kind.rawValue, answer: QuizNumber.text(value),
+                                    tolerance: QuizNumber.text(tolerance), display: q.answer.displayText, options: nil)
+            case let .choice(n):
+                return DataQuestion(id: q.id, kind: q.kind.rawValue, answer: String(n), tolerance: nil,
+                                    display: q.answer.displayText, options: q.optionsHTML.count)
+            case let .text(t):
+                return DataQuestion(id: q.id, kind: q.kind.rawValue, answer: t, tolerance: nil, display: t, options: nil)
+            }
+        }
+        let doc = DataDocument(lesson: lessonName, storageKey: storageKey(questions: questions, panel: panel, lessonName: lessonName),
+                               passMark: QuizNumber.text(panel?.passMark ?? QuizPanel.defaultPassMark),
+                               passText: panel?.passText ?? QuizPanel.defaultPassText, hasPanel: panel != nil, questions: items)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(doc)) ?? Data("{}".utf8)
+        let json = String(data: data, encoding: .utf8) ?? "{}"
+        var out = ""
+        for scalar in json.unicodeScalars {
+            switch scalar {
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,42 @@
+/// A fingerprint of a lesson's quiz, used in the page's storage key so that editing the quiz
+/// (a question, an option, an answer or the pass mark) starts learners afresh.
+///
+/// FNV-1a 64 over a canonical serialization: for each question, its id, kind, prompt HTML, option
+/// HTML, and answer (`numeric:VALUE±TOLERANCE`, `choice:N`, `text:ANSWER`), fields separated by
+/// U+001F, options by U+001E, questions ended by U+001D; then `pass:` and the mark.
+///
+///     h = 0xcbf29ce484222325;  for each byte b: h = (h ^ b) &* 0x100000001b3
+///
+/// Example: `QuizHash.fnv1a64("")` is `cbf29ce484222325`, `QuizHash.fnv1a64("a")` is `af63dc4c8601ec8c`.
+public enum QuizHash {
+    /// 16 lower-case hex digits.
+    public static func hash(questions: [Question], panel: QuizPanel?) -> String {
+        fnv1a64(canonical(questions: questions, panel: panel))
+    }
+
+    static func canonical(questions: [Question], panel: QuizPanel?) -> String {
+        var s = ""
+        for q in questions {
+            let answer: String
+            switch q.answer {
+            case let .numeric(value, tolerance, _): answer = "numeric:\(QuizNumber.text(value))±\(QuizNumber.text(tolerance))"
+            case let .choice(n): answer = "choice:\(n)"
+            case let .text(t): answer = "text:\(t)"
+            }
+            s += [q.id, q.kind.rawValue, q.promptHTML, q.optionsHTML.joined(separator: "\u{1E}"), answer]
+                .joined(separator: "\u{1F}") + "\u{1D}"
+        }
+        s += "pass:\(QuizNumber.text(panel?.passMark ?? QuizPanel.defaultPassMark))"
+        return s
+    }
+
+    /// FNV-1a 64 of the UTF-8 bytes of `text`, as 16 lower-case hex digits.
+    public static func fnv1a64(_ text: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,46 @@
+/// Learners' answers read from a responses file: one learner for JSON, one per row for CSV.
+public struct Responses: Sendable, Equatable {
+    public enum Format: String, Sendable { case json, csv }
+
+    /// One learner's answers by question id, as text (`2` for a JSON number 2). A missing key or
+    /// an empty cell is an unanswered question.
+    public struct Learner: Sendable, Equatable {
+        /// The CSV `learner` cell; nil for a JSON file.
+        public var learner: String?
+        public var answers: [String: String]
+        /// Where the learner came from: the CSV line number (1-based, header is line 1); 0 for JSON.
+        public var row: Int
+        public init(learner: String?, answers: [String: String], row: Int) {
+            self.learner = learner
+            self.answers = answers
+            self.row = row
+        }
+    }
+
+    public var format: Format
+    public var learners: [Learner]
+    /// The question ids the file mentions (JSON keys or CSV header columns), in file order.
+    public var questionIDs: [String]
+    public init(format: Format, learners: [Learner], questionIDs: [String]) {
+        self.format = format
+        self.learners = learners
+        self.questionIDs = questionIDs
+    }
+}
+
+/// A malformed responses file: `RESPONSES:ROW: error: MESSAGE`.
+public struct ResponseError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    /// A CSV line number or a JSON key (`q3`); nil when the problem is the whole file.
+    public var row: String?
+    public var message: String
+    public init(path: String, row: String?, _ message: String) {
+        self.path = path
+        self.row = row
+        self.message = message
+    }
+    public var description: String {
+        if let row { return "\(path):\(row): error: \(message)" }
+        return "\(path): error: \(message)"
+    }
+}

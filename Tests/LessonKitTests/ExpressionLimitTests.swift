@@ -1,0 +1,132 @@
+import Testing
+@testable import LessonKit
+
+/// Every limit fails with its message instead of hanging, trapping or allocating without bound,
+/// and random input never traps the lexer, parser or interpreter.
+@Suite struct ExpressionLimitTests {
+    @Test func nestingLimit() {
+        let deep = String(repeating: "(", count: 65) + "1" + String(repeating: ")", count: 65)
+        #expect(failure(deep)?.message == "expression nests too deeply (limit 64)")
+        let fine = String(repeating: "(", count: 60) + "1" + String(repeating: ")", count: 60)
+        #expect(failure(fine) == nil)
+        let brackets = String(repeating: "[", count: 100_000)
+        #expect(failure(brackets)?.message == "expression nests too deeply (limit 64)")
+        let unary = String(repeating: "-", count: 100_000) + "1"
+        #expect(failure(unary)?.message == "expression nests too deeply (limit 64)")
+    }
+
+    @Test func longOperatorChainsAreBounded() throws {
+        let chain = Array(repeating: "1", count: 100_000).joined(separator: " + ")
+        #expect(failure(chain)?.message == "expression is too long (more than 256 operations deep)")
+        let members = "(1, 2)" + String(repeating: ".0", count: 10_000)
+        #expect(failure(members)?.message == "expression is too long (more than 256 operations deep)")
+        #expect(try evaluate(Array(repeating: "1", count: 200).joined(separator: " + ")) == .int(200))
+    }
+
+    @Test func stringLengthLimit() {
+        let lesson = Interpreter(limits: EvaluationLimits(maxStringLength: 1000))
+        #expect(runBlock("let a = \"" + String(repeating: "x", count: 600) + "\"", in: lesson).isEmpty)
+        #expect(failure("a + a", in: lesson)?.message == "result is too long (1200 characters; the limit is 1000)")
+    }
+
+    @Test func statementLimit() {
+        let lesson = Interpreter(limits: EvaluationLimits(maxStatements: 3))
+        let errors = runBlock("let a = 1\nlet b = 2\nlet c = 3\nlet d = 4\nlet e = 5", in: lesson)
+        #expect(errors.map(\.message) == ["too many statements in this lesson (limit 3)"])
+        #expect(errors.first?.location.line == 4)
+    }
+
+    @Test func stepLimit() {
+        let lesson = Interpreter(limits: EvaluationLimits(maxSteps: 50))
+        let source = Array(repeating: "1", count: 40).joined(separator: " + ")
+        #expect(failure(source, in: lesson)?.message == "the lesson evaluates too much (limit 50 steps)")
+        // Limits are not caught by attempt(...).
+        #expect(failure("attempt(" + source + ")", in: Interpreter(limits: EvaluationLimits(maxSteps: 50)))?.message
+            == "the lesson evaluates too much (limit 50 steps)")
+    }
+
+    @Test func tensorElementLimitInArrayLiterals() {
+        // 5 × 2²² = 20,971,520 elements (> Limits.maxElements = 2²⁴) from stacking, refused before allocating.
+        let lesson = Interpreter()
+        #expect(runBlock("let big = zeros((4, 1024, 1024))", in: lesson).isEmpty)
+        let error = failure("[big, big, big, big, big]", in: lesson)
+        #expect(error?.message == "a tensor of shape (5, 4, 1024, 1024) has 20971520 elements; the limit is 16777216")
+        #expect(failure("zeros((100000, 100000))")?.message.hasSuffix("elements; the limit is 16777216") == true)
+        #expect(failure("zeros(-1)")?.message == "shape (-1,) has a negative extent")
+    }
+
+    @Test func tolistLimit() {
+        let lesson = Interpreter()
+        #expect(runBlock("let big = zeros((1000, 1000))", in: lesson).isEmpty)
+        #expect(failure("big.tolist()", in: lesson)?.message == "tolist() of 1000000 elements is too large (limit 100000)")
+        #expect(failure("zeros((200000, 0)).tolist()", in: lesson)?.message
+            == "tolist() of shape (200000, 0) builds too many lists (limit 100000)")
+    }
+
+    @Test func tensorWorkLimit() {
+        let lesson = Interpreter(limits: EvaluationLimits(maxTensorWork: 10_000))
+        #expect(runBlock("let x = zeros((50, 50))", in: lesson).isEmpty)
+        #expect(failure("x + x + x", in: lesson)?.message == "the lesson does too much tensor work (limit 10000 element operations)")
+    }
+
+    /// Random byte soup and random token soup: the lexer and parser must never trap.
+    @Test func fuzzLexerAndParser() {
+        var generator = SplitMix(seed: 0x5EED_1E55)
+        let alphabet = Array("()[]{},.:;=+-*/%!<>&|\"\\ \n\t0123456789eE_abcxyzé€\u{0}#'.")
+        let words = ["let", "assert", "(", ")", "[", "]", ",", ":", ".", "..<", "...", "=", "==", "+", "-", "*", "/",
+                     "&&", "||", "!", "<", "1", "2.5", "1e-4", "\"s\"", "x", "t", "true", "\n", "zeros", "conv2d",
+                     "stride:", "attempt", "x.shape", "[1, 2]"]
+        var parsed = 0
+        for round in 0..<3000 {
+            let length = Int(generator.next() % 40)
+            var source = ""
+            for _ in 0..<length {
+                if round % 2 == 0 {
+                    source.append(alphabet[Int(generator.next() % UInt64(alphabet.count))])
+                } else {
+                    source += words[Int(generator.next() % UInt64(words.count))] + " "
+                }
+            }
+            var blockParser = Parser(source, limits: .standard)
+            _ = blockParser.parseBlock()
+            var expressionParser = Parser(source, limits: .standard)
+            if (try? expressionParser.parseStandaloneExpression()) != nil { parsed += 1 }
+        }
+        print("fuzz (seed 0x5EED1E55): 3000 random sources lexed and parsed, \(parsed) were valid expressions")
+        #expect(parsed > 0)
+    }
+
+    /// Random token soup evaluated end to end (functions that print are left out here; the
+    /// printing fuzz lives in ExpressionPrintingTests).
+    @Test func fuzzEvaluation() {
+        var generator = SplitMix(seed: 0xC0FFEE)
+        let words = ["(", ")", "[", "]", ",", ".", "..<", "...", "+", "-", "*", "/", "%", "==", "<", "&&", "!",
+                     "0", "1", "2", "-1", "2.5", "1e-4", "\"s\"", "x", "t", "r", "true", "zeros(", "ones(", "pad(",
+                     "conv2d(", "maxPool2d(", "size:", "stride:", "padding:", "attempt(", ".shape", ".sum(", ".tolist(",
+                     ".rounded(", "[1, 2]", "[[1.5, 2], [3, 4]]", ".0", ".values", "relu(", "matmul(", "x[0]", "receptiveField(",
+                     "conv(", "pool(", "len(", "round(", "abs("]
+        var evaluated = 0
+        for _ in 0..<3000 {
+            let lesson = Interpreter()
+            _ = runBlock("let x = [[0.5, -1.0, 2.0], [3.0, 4.0, -5.5]]\nlet t = (1, 2.5)\nlet r = maxPool2d(x, size: 2, stride: 1)", in: lesson)
+            var source = ""
+            for _ in 0..<Int(generator.next() % 14) { source += words[Int(generator.next() % UInt64(words.count))] }
+            if (try? evaluate(source, in: lesson)) != nil { evaluated += 1 }
+        }
+        print("fuzz (seed 0xC0FFEE): 3000 random expressions evaluated, \(evaluated) succeeded")
+        #expect(evaluated > 0)
+    }
+}
+
+/// A tiny seeded generator (splitmix64) for reproducible fuzzing.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

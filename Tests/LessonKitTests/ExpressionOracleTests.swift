@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import LessonKit
+
+/// Differential tests against live Python/NumPy: the printed text of a lesson expression must
+/// equal what the equivalent Python expression prints. Without python3 + numpy the committed
+/// outputs of the same scripts are used.
+@Suite struct ExpressionOracleTests {
+    struct Pair: Decodable {
+        var lesson: String
+        var python: String
+        var spec: String?
+        var printed: String
+    }
+
+    /// `oracle-pairs.txt` evaluated by `oracle.py` (live, or its committed output).
+    static func pairs() throws -> (pairs: [Pair], source: String) {
+        let data: Data
+        let source: String
+        if Python.hasNumPy {
+            let pairsPath = expressionFixtures.appendingPathComponent("oracle-pairs.txt").path
+            let output = try Python.run([expressionFixtures.appendingPathComponent("oracle.py").path, pairsPath])
+            data = Data(output.utf8)
+            source = "live python3"
+        } else {
+            data = try Data(contentsOf: expressionFixtures.appendingPathComponent("oracle-expected.json"))
+            source = "committed oracle-expected.json"
+        }
+        return (try JSONDecoder().decode([Pair].self, from: data), source)
+    }
+
+    @Test func tableMatchesPython() throws {
+        let (pairs, source) = try Self.pairs()
+        var mismatches = 0
+        for pair in pairs {
+            let lesson = Interpreter()
+            let actual: String
+            do {
+                let value = try evaluate(pair.lesson, in: lesson)
+                actual = try pair.spec.map { spec in try value.formatted(spec) } ?? value.printed
+            } catch {
+                actual = "error: \(error)"
+            }
+            if actual != pair.printed {
+                mismatches += 1
+                if mismatches == 1 { print("first mismatch: \(pair.lesson)  ⇔  \(pair.python)") }
+            }
+            #expect(actual == pair.printed, "\(pair.lesson)  ⇔  \(pair.python)")
+        }
+        print("oracle table: compared \(pairs.count) expressions against \(source), \(mismatches) mismatches")
+        #expect(pairs.count >= 100)
+    }
+
+    struct RandomCases: Decodable {
+        struct Case: Decodable { var expression: String; var printed: String }
+        var seed: Int
+        var cases: [Case]
+    }
+
+    @Test func seededRandomArithmeticMatchesPython() throws {
+        let seed = 20261127, count = 400
+        let data: Data
+        let source: String
+        if Python.hasNumPy {
+            let script = expressionFixtures.appendingPathComponent("random_arithmetic.py").path
+            data = Data(try Python.run([script, String(seed), String(count)]).utf8)
+            source = "live python3"
+        } else {
+            data = try Data(contentsOf: expressionFixtures.appendingPathComponent("random-arithmetic-expected.json"))
+            source = "committed random-arithmetic-expected.json"
+        }
+        let random = try JSONDecoder().decode(RandomCases.self, from: data)
+        var mismatches = 0
+        for item in random.cases {
+            let actual: String
+            do {
+                actual = try evaluate(item.expression).printed
+            } catch {
+                actual = "error"
+            }
+            if actual != item.printed {
+                mismatches += 1
+                if mismatches == 1 { print("seed \(random.seed): first mismatch \(item.expression): got \(actual), python \(item.printed)") }
+            }
+            #expect(actual == item.printed, "seed \(random.seed): \(item.expression)")
+        }
+        print("random arithmetic (seed \(random.seed)): compared \(random.cases.count) expressions against \(source), \(mismatches) mismatches")
+        #expect(random.cases.count == count)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import LessonKit
+
+/// The quizzes of the real lessons in `lessons/` build without a diagnostic through the real parser
+/// and interpreter (their answers are checked against NumPy by the browser test's answers file).
+@Suite struct QuizLessonTests {
+    static var lessonsDirectory: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("lessons")
+    }
+
+    @Test func cnnLessonQuizBuilds() throws {
+        let path = ProcessInfo.processInfo.environment["LESSONBUILD_QUIZ_LESSON"]
+            ?? Self.lessonsDirectory.appendingPathComponent("cnn.md").path
+        guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
+            print("QuizLessonTests: \(path) not found; skipped")
+            return
+        }
+        let built = try QuizBuilderLiveTests.build(source)
+        #expect(built.diagnostics == [], "\(built.diagnostics)")
+        #expect(built.questions.map(\.kind) == [.numeric, .numeric, .numeric, .choice, .numeric, .numeric, .numeric, .choice])
+        #expect(built.questions.map(\.id) == (1...8).map { "q\($0)" })
+        #expect(built.panel?.passMark == 0.75)
+        for q in built.questions {
+            print("QuizLessonTests: \(q.id) \(q.kind.rawValue) answer \(q.answer.displayText)")
+        }
+        // For a person or the browser test: the lesson's quiz alone on a page.
+        if let dir = ProcessInfo.processInfo.environment["LESSONBUILD_QUIZ_DEMO_DIR"], let panel = built.panel {
+            var body = ""
+            for (n, q) in built.questions.enumerated() { body += QuizHTML.question(q, index: n, lessonName: "cnn") }
+            body += QuizHTML.panel(panel, questions: built.questions, lessonName: "cnn")
+            body += QuizHTML.script(questions: built.questions, panel: panel, lessonName: "cnn")
+            let page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>CNN quiz</title></head>\n<body><main>\n\(body)</main></body></html>\n"
+            try page.write(toFile: dir + "/cnn-quiz.html", atomically: true, encoding: .utf8)
+        }
+    }
+}
+
+extension QuizLessonTests {
+    /// The answers of Tests/Oracle/cnn_answers.py (NumPy, independent of lessonbuild) all grade
+    /// correct against the answers the lesson computes; two of them changed, 6 of 8 does not pass.
+    @Test func cnnLessonGradesTheNumPyAnswers() throws {
+        let root = Self.lessonsDirectory.deletingLastPathComponent()
+        let oracle = ProcessInfo.processInfo.environment["LESSONBUILD_QUIZ_ORACLE"]
+            ?? root.appendingPathComponent("Tests/Oracle/cnn_answers.py").path
+        let path = ProcessInfo.processInfo.environment["LESSONBUILD_QUIZ_LESSON"]
+            ?? Self.lessonsDirectory.appendingPathComponent("cnn.md").path
+        guard let source = try? String(contentsOfFile: path, encoding: .utf8), FileManager.default.fileExists(atPath: oracle),
+              let python = QuizFixtures.tool("python3") else {
+            print("QuizLessonTests: lesson, NumPy oracle or python3 missing; skipped")
+            return
+        }
+        let (status, out, err) = try QuizFixtures.run(python, [oracle])
+        guard status == 0 else {
+            Issue.record("the oracle failed: \(err)")
+            return
+        }
+        let built = try QuizBuilderLiveTests.build(source)
+        let responses = try ResponseReader.parse(out, path: "cnn.json")
+        let report = Grader.grade(lessonName: "cnn", questions: built.questions, panel: built.panel, responses: responses)
+        let learner = try #require(report.learners.first)
+        #expect(learner.questions.filter { $0.verdict != .correct }.map(\.id) == [], "\(report.text)")
+        #expect(learner.passed)
+        var two = responses
+        two.learners[0].answers["q7"] = "-1"
+        two.learners[0].answers["q8"] = "3"
+        let lower = Grader.grade(lessonName: "cnn", questions: built.questions, panel: built.panel, responses: two)
+        #expect(lower.learners.first?.correct == 6 && lower.learners.first?.passed == false)
+        print("QuizLessonTests: graded \(learner.questions.count) NumPy answers")
+    }
+}
