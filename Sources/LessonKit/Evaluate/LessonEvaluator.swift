@@ -27,6 +27,7 @@ public struct LessonEvaluator {
         var blocks: [EvaluatedLesson.Block] = []
         var questions: [Question] = []
         var quiz: QuizPanel?
+        var questionNumber = 0
         for (index, directive) in lesson.directives.enumerated() {
             switch directive.name {
             case "eval":
@@ -47,8 +48,9 @@ public struct LessonEvaluator {
             case "math":
                 blocks.append(math(directive).map { .math(mathML: $0) } ?? .nothing)
             case "question":
-                checkOptions(directive, allowed: ["answer", "tolerance", "name"])
-                if let question = QuestionBuilder.build(directive, number: questions.count + 1, interpreter: interpreter,
+                // Default ids count every question directive, so one broken question does not renumber the rest.
+                questionNumber += 1
+                if let question = QuestionBuilder.build(directive, number: questionNumber, interpreter: interpreter,
                                                         path: path, diagnostics: diagnostics) {
                     blocks.append(.question(questions.count))
                     questions.append(question)
@@ -56,7 +58,6 @@ public struct LessonEvaluator {
                     blocks.append(.nothing)
                 }
             case "quiz":
-                checkOptions(directive, allowed: ["pass"])
                 if quiz != nil {
                     error(at: directive.location, "a lesson has at most one {quiz} panel")
                     blocks.append(.nothing)

@@ -25,15 +25,6 @@ enum TableCells {
 }
 
 extension Value {
-    /// A tensor element as a language value.
-    init(_ scalar: Scalar) {
-        switch scalar {
-        case .bool(let b): self = .bool(b)
-        case .int(let i): self = .int(i)
-        case .float(let d): self = .double(d)
-        }
-    }
-
     var isSequence: Bool {
         switch self {
         case .list, .tuple: true

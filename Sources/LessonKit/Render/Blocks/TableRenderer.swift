@@ -65,11 +65,3 @@ public enum TableRenderer {
         return digits > 0 && previous != "e" && previous != "E"
     }
 }
-
-private extension String {
-    var trimmingSpaces: Substring {
-        let start = firstIndex { $0 != " " } ?? endIndex
-        let end = lastIndex { $0 != " " }.map { index(after: $0) } ?? endIndex
-        return start < end ? self[start..<end] : ""
-    }
-}
