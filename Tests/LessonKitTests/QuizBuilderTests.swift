@@ -185,6 +185,7 @@ import Testing
         let a = Question(id: "q1", kind: .text, promptHTML: "", optionsHTML: [], answer: .text("a"), location: SourceLocation(line: 3, column: 1))
         var b = a
         b.location = SourceLocation(line: 9, column: 1)
+        b.idLocation = b.location
         let diagnostics = DiagnosticEngine()
         QuestionBuilder.validate(questions: [a, b], panel: nil, path: "l.md", diagnostics: diagnostics)
         #expect(diagnostics.sorted.map(\.description) == [

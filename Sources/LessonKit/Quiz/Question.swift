@@ -22,14 +22,18 @@ public struct Question: Sendable, Equatable {
     public var answer: Answer
     /// The directive's fence.
     public var location: SourceLocation
+    /// Where the id is written: the `:name:` value, or the fence for a default id.
+    public var idLocation: SourceLocation
 
-    public init(id: String, kind: Kind, promptHTML: String, optionsHTML: [String], answer: Answer, location: SourceLocation) {
+    public init(id: String, kind: Kind, promptHTML: String, optionsHTML: [String], answer: Answer, location: SourceLocation,
+                idLocation: SourceLocation? = nil) {
         self.id = id
         self.kind = kind
         self.promptHTML = promptHTML
         self.optionsHTML = optionsHTML
         self.answer = answer
         self.location = location
+        self.idLocation = idLocation ?? location
     }
 }
 

@@ -29,7 +29,7 @@ public enum QuestionBuilder {
         var firstUse: [String: Question] = [:]
         for question in questions {
             if let other = firstUse[question.id] {
-                diagnostics.error(path: path, at: question.location,
+                diagnostics.error(path: path, at: question.idLocation,
                                   "question id `\(question.id)` is already used by the question on line \(other.location.line) "
                                   + "(ids are `:name:` or q1, q2, … in lesson order); give this question another `:name:`")
             } else {

@@ -35,7 +35,8 @@ struct QuestionDraft {
         let answer = self.answer(kind: kind, optionCount: rendered?.options.count)
         guard !failed, let rendered, let answer else { return nil }
         return Question(id: id, kind: kind, promptHTML: rendered.prompt, optionsHTML: rendered.options,
-                        answer: answer, location: directive.location)
+                        answer: answer, location: directive.location,
+                        idLocation: directive.option("name")?.valueLocation)
     }
 
     // MARK: Options
