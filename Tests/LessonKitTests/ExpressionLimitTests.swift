@@ -130,3 +130,85 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+/// Limits on what a lesson keeps alive, and grammar-driven fuzzing through every builtin.
+@Suite struct ExpressionResourceTests {
+    @Test func boundElementsLimit() {
+        let lesson = Interpreter(limits: EvaluationLimits(maxBoundElements: 1000))
+        let errors = runBlock("let a = zeros(600)\nlet b = zeros(600)\nlet c = zeros(300)", in: lesson)
+        #expect(errors.map(\.message) == ["the lesson keeps too many tensor elements in its names (limit 1000)"])
+        #expect(errors.first?.location == SourceLocation(line: 2, column: 9))
+        #expect(lesson.value(of: "c") != nil)
+    }
+
+    @Test func valueNestingLimit() {
+        let lesson = Interpreter(limits: EvaluationLimits(maxValueNesting: 3))
+        let errors = runBlock("let a = [(1,)]\nlet b = [a]\nlet c = [b]\nlet d = (c,)", in: lesson).filter { !$0.isCascade }
+        #expect(errors.map(\.message) == ["values nest too deeply (limit 3 levels of tuples and lists)"])
+        #expect(errors.first?.location.line == 3)
+    }
+
+    @Test func listGrowthLimit() {
+        let lesson = Interpreter(limits: EvaluationLimits(maxListElements: 10))
+        let errors = runBlock("let a = [\"x\", \"y\", \"z\"]\nlet b = a + a\nlet c = b + b", in: lesson)
+        #expect(errors.map(\.message) == ["result is too long (12 elements; the limit is 10)"])
+    }
+
+    @Test func rankLimit() {
+        let shape = "(" + Array(repeating: "1", count: 40).joined(separator: ", ") + ")"
+        #expect(failure("zeros(\(shape))")?.message == "a tensor may have at most 32 axes, got 40")
+    }
+
+    /// Random well-formed programs over every builtin and method with edge-case arguments:
+    /// evaluation and printing must fail with messages, never trap or hang.
+    @Test func fuzzBuiltinsAndPrinting() {
+        let seed: UInt64 = 0xB0B5_1ED
+        var generator = SplitMix(seed: seed)
+        let atoms = ["x", "t", "r", "s", "0", "1", "2", "-1", "3", "0.5", "-2.5", "1e300", "9223372036854775807", "[]",
+                     "[1, 2]", "[[1.5, 2], [3, 4]]", "[[[1.0]]]", "\"s\"", "\"{name}\"", "true", "(1, 2)", "zeros(0)",
+                     "zeros((2, 0))", "r.winners", "[conv(3), pool(2)]", "x.shape", "[true, false]", "ones((3, 3))"]
+        let functions = Builtins.functions.values.sorted { $0.name < $1.name }
+        let methods = Builtins.methods.values.sorted { $0.name < $1.name }
+        let operators = ["+", "-", "*", "/", "%", "==", "<", "&&", "||"]
+        func pick<T>(_ items: [T]) -> T { items[Int(generator.next() % UInt64(items.count))] }
+        func arguments(_ builtin: Builtin, _ depth: Int) -> String {
+            var parts: [String] = []
+            for parameter in builtin.parameters where generator.next() % 5 != 0 {
+                let value = expression(depth - 1)
+                parts.append(parameter.label.map { "\($0): \(value)" } ?? value)
+            }
+            if generator.next() % 10 == 0 { parts.append(expression(depth - 1)) }
+            return parts.joined(separator: ", ")
+        }
+        func expression(_ depth: Int) -> String {
+            if depth <= 0 || generator.next() % 4 == 0 { return pick(atoms) }
+            switch generator.next() % 7 {
+            case 0: return "(\(expression(depth - 1)) \(pick(operators)) \(expression(depth - 1)))"
+            case 1: return "-\(expression(depth - 1))"
+            case 2, 3:
+                let f = pick(functions)
+                return "\(f.name)(\(arguments(f, depth)))"
+            case 4:
+                let m = pick(methods)
+                return "\(expression(depth - 1)).\(m.name)(\(arguments(m, depth)))"
+            case 5: return "\(expression(depth - 1))[\(pick(["0", "-1", "1, 0", "0..<1", "1...", "..<5", "...", "2...1"]))]"
+            default: return "attempt(\(expression(depth - 1)))"
+            }
+        }
+        var succeeded = 0, total = 0
+        for _ in 0..<1500 {
+            let lesson = Interpreter()
+            _ = runBlock("let x = [[0.5, -1.0, 2.0], [3.0, 4.0, -5.5]]\nlet t = (1, 2.5)\nlet s = \"text\"\n"
+                         + "let r = maxPool2d(x, size: 2, stride: 1)", in: lesson)
+            let source = expression(4)
+            total += 1
+            guard let value = try? evaluate(source, in: lesson) else { continue }
+            succeeded += 1
+            _ = value.printed
+            _ = value.pyObject.repr
+            _ = value.typeDescription
+        }
+        print("fuzz builtins (seed \(String(seed, radix: 16))): \(total) programs, \(succeeded) evaluated and printed")
+        #expect(succeeded > 100)
+    }
+}

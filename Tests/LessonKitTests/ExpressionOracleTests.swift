@@ -18,12 +18,12 @@ import Testing
         let data: Data
         let source: String
         if Python.hasNumPy {
-            let pairsPath = expressionFixtures.appendingPathComponent("oracle-pairs.txt").path
-            let output = try Python.run([expressionFixtures.appendingPathComponent("oracle.py").path, pairsPath])
+            let pairsPath = expressionFixtures.appendingPathComponent("oracle/oracle-pairs.txt").path
+            let output = try Python.run([expressionFixtures.appendingPathComponent("oracle/oracle.py").path, pairsPath])
             data = Data(output.utf8)
             source = "live python3"
         } else {
-            data = try Data(contentsOf: expressionFixtures.appendingPathComponent("oracle-expected.json"))
+            data = try Data(contentsOf: expressionFixtures.appendingPathComponent("oracle/oracle-expected.json"))
             source = "committed oracle-expected.json"
         }
         return (try JSONDecoder().decode([Pair].self, from: data), source)
@@ -62,11 +62,11 @@ import Testing
         let data: Data
         let source: String
         if Python.hasNumPy {
-            let script = expressionFixtures.appendingPathComponent("random_arithmetic.py").path
+            let script = expressionFixtures.appendingPathComponent("oracle/random_arithmetic.py").path
             data = Data(try Python.run([script, String(seed), String(count)]).utf8)
             source = "live python3"
         } else {
-            data = try Data(contentsOf: expressionFixtures.appendingPathComponent("random-arithmetic-expected.json"))
+            data = try Data(contentsOf: expressionFixtures.appendingPathComponent("oracle/random-arithmetic-expected.json"))
             source = "committed random-arithmetic-expected.json"
         }
         let random = try JSONDecoder().decode(RandomCases.self, from: data)

@@ -128,6 +128,9 @@ extension Builtins {
         default: shape = nil
         }
         guard let shape else { throw call.mismatch(i, "a shape: an Int, or a tuple or list of Ints", value) }
+        guard shape.count <= 32 else {
+            throw ExpressionFailure("a tensor may have at most 32 axes, got \(shape.count)", at: call.range(i))
+        }
         guard shape.allSatisfy({ $0 >= 0 }) else {
             throw ExpressionFailure("shape \(shapeDescription(shape)) has a negative extent", at: call.range(i))
         }

@@ -10,10 +10,14 @@ extension Interpreter {
         case .bool(let b): return .bool(b)
         case .string(let s): return .string(s)
         case .name(let name): return try lookup(name, at: expr.range)
-        case .array(let items): return try makeArray(items, at: expr.range)
+        case .array(let items):
+            let value = try makeArray(items, at: expr.range)
+            try limits.checkNesting(value, at: expr.range)
+            return value
         case .tuple(let items):
             var values: [Value] = []
             for item in items { values.append(try eval(item)) }
+            try limits.checkNesting(.tuple(values), at: expr.range)
             return .tuple(values)
         case .unary(let op, let operand):
             return try unary(op, try eval(operand), at: expr.range)

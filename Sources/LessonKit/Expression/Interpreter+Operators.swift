@@ -61,13 +61,20 @@ extension Interpreter {
             try limits.check(a + b, at: range)
             return .string(a + b)
         case (.list(let a), .list(let b)) where op == .add:
+            try checkLength(a.count + b.count, at: range)
             return .list(a + b)
         case (.tuple(let a), .tuple(let b)) where op == .add:
+            try checkLength(a.count + b.count, at: range)
             return .tuple(a + b)
         default:
             throw ExpressionFailure(
                 "operator '\(op.rawValue)' cannot combine \(left.typeDescription) and \(right.typeDescription)", at: range)
         }
+    }
+
+    private func checkLength(_ count: Int, at range: Range<Int>) throws(ExpressionFailure) {
+        guard count > limits.maxListElements else { return }
+        throw ExpressionFailure("result is too long (\(count) elements; the limit is \(limits.maxListElements))", at: range, kind: .limit)
     }
 
     private func number(_ v: Value) -> Double {

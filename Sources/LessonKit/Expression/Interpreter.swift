@@ -28,6 +28,7 @@ public final class Interpreter {
     private var statementCount = 0
     private var steps = 0
     private var work = 0
+    private var boundElements = 0
 
     public convenience init() {
         self.init(limits: .standard)
@@ -84,7 +85,9 @@ public final class Interpreter {
                     continue
                 }
                 do {
-                    bind(name, .value(try eval(valueExpr)), line: line)
+                    let value = try eval(valueExpr)
+                    try retain(value, at: valueExpr.range)
+                    bind(name, .value(value), line: line)
                 } catch {
                     errors.append(error.located(by: locate))
                     bind(name, .poisoned, line: line)
@@ -168,6 +171,16 @@ public final class Interpreter {
 
     /// True when `name` is bound (to a value or poisoned).
     func isBound(_ name: String) -> Bool { scope[name] != nil }
+
+    /// Counts the tensor elements a binding keeps alive against `maxBoundElements`.
+    private func retain(_ value: Value, at range: Range<Int>) throws(ExpressionFailure) {
+        let total = boundElements + value.tensorElements
+        guard total <= limits.maxBoundElements else {
+            throw ExpressionFailure(
+                "the lesson keeps too many tensor elements in its names (limit \(limits.maxBoundElements))", at: range, kind: .limit)
+        }
+        boundElements = total
+    }
 
     /// Counts one evaluation step against `maxSteps`.
     func step(at range: Range<Int>) throws(ExpressionFailure) {
