@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LessonKit
 
@@ -162,11 +163,14 @@ struct SplitMix {
     /// Random well-formed programs over every builtin and method with edge-case arguments:
     /// evaluation and printing must fail with messages, never trap or hang.
     @Test func fuzzBuiltinsAndPrinting() {
-        let seed: UInt64 = 0xB0B5_1ED
+        let environment = ProcessInfo.processInfo.environment
+        let seed = environment["LESSONKIT_FUZZ_SEED"].flatMap { UInt64($0, radix: 16) } ?? 0xB0B5_1ED
+        let rounds = environment["LESSONKIT_FUZZ_ROUNDS"].flatMap { Int($0) } ?? 1500
         var generator = SplitMix(seed: seed)
         let atoms = ["x", "t", "r", "s", "0", "1", "2", "-1", "3", "0.5", "-2.5", "1e300", "9223372036854775807", "[]",
                      "[1, 2]", "[[1.5, 2], [3, 4]]", "[[[1.0]]]", "\"s\"", "\"{name}\"", "true", "(1, 2)", "zeros(0)",
-                     "zeros((2, 0))", "r.winners", "[conv(3), pool(2)]", "x.shape", "[true, false]", "ones((3, 3))"]
+                     "zeros((2, 0))", "r.winners", "[conv(3), pool(2)]", "x.shape", "[true, false]", "ones((3, 3))", "(-9223372036854775807 - 1)",
+                     "-9223372036854775807", "[[1, 2, 3]]"]
         let functions = Builtins.functions.values.sorted { $0.name < $1.name }
         let methods = Builtins.methods.values.sorted { $0.name < $1.name }
         let operators = ["+", "-", "*", "/", "%", "==", "<", "&&", "||"]
@@ -196,7 +200,7 @@ struct SplitMix {
             }
         }
         var succeeded = 0, total = 0
-        for _ in 0..<1500 {
+        for _ in 0..<rounds {
             let lesson = Interpreter()
             _ = runBlock("let x = [[0.5, -1.0, 2.0], [3.0, 4.0, -5.5]]\nlet t = (1, 2.5)\nlet s = \"text\"\n"
                          + "let r = maxPool2d(x, size: 2, stride: 1)", in: lesson)

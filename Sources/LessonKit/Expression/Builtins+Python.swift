@@ -33,7 +33,7 @@ extension Builtins {
         },
         Builtin("round", "_value _digits?") { call throws(ExpressionFailure) in
             let value = try call.value(0)
-            let digits = try call.optionalInt(1)
+            let digits = call.values[1] == nil ? nil : try decimalsArgument(call, 1)
             switch value {
             case .int(let i): return .int(try roundInt(i, digits: digits ?? 0, at: call.range))
             case .double(let d):
@@ -71,10 +71,16 @@ extension Builtins {
     /// `round(i, n)` for an Int: unchanged for n ≥ 0; else to a multiple of 10^-n, ties to even.
     static func roundInt(_ i: Int, digits: Int, at range: Range<Int>) throws(ExpressionFailure) -> Int {
         guard digits < 0 else { return i }
+        guard digits > -20 else { return 0 }  // |i| < 10^19 / 2 ≤ 10^(-digits) / 2
         var power = 1
-        for _ in 0..<min(-digits, 20) {
+        for _ in 0..<(-digits) {
             let (p, overflow) = power.multipliedReportingOverflow(by: 10)
-            if overflow { return 0 }
+            if overflow {  // 10^19: only |i| ≥ 5·10^18 rounds away from 0, to ±10^19, which overflows
+                guard i.magnitude < 5_000_000_000_000_000_000 else {
+                    throw ExpressionFailure("integer overflow in round(\(i), \(digits))", at: range)
+                }
+                return 0
+            }
             power = p
         }
         var q = i / power, r = i % power

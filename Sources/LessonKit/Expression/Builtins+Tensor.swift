@@ -57,7 +57,7 @@ extension Builtins {
             return .tuple([.int(position.row), .int(position.column)])
         },
         Builtin("rounded", "_decimals?", accepts: { v in isTensor(v) || v.scalar != nil }) { call throws(ExpressionFailure) in
-            let decimals = try call.int(0, default: 0)
+            let decimals = try decimalsArgument(call, 0)
             switch call.receiver {
             case .tensor(let t)?:
                 return .tensor(try call.kernel { () throws(KernelError) in try t.rounded(decimals) })
@@ -136,6 +136,15 @@ extension Builtins {
         }
         try kernelCall(at: call.range(i)) { () throws(KernelError) in try Limits.checkElements(shape) }
         return shape
+    }
+
+    /// A rounding precision: an Int within ±10,000 (NumPy takes a C int; beyond ±400 nothing changes).
+    static func decimalsArgument(_ call: Call, _ i: Int) throws(ExpressionFailure) -> Int {
+        let decimals = try call.int(i, default: 0)
+        guard (-10_000...10_000).contains(decimals) else {
+            throw ExpressionFailure("the number of decimals must be between -10000 and 10000, got \(decimals)", at: call.range(i))
+        }
+        return decimals
     }
 
     /// `dtype: "int64"` (optional; default float64).
