@@ -170,7 +170,7 @@ struct SplitMix {
         let atoms = ["x", "t", "r", "s", "0", "1", "2", "-1", "3", "0.5", "-2.5", "1e300", "9223372036854775807", "[]",
                      "[1, 2]", "[[1.5, 2], [3, 4]]", "[[[1.0]]]", "\"s\"", "\"{name}\"", "true", "(1, 2)", "zeros(0)",
                      "zeros((2, 0))", "r.winners", "[conv(3), pool(2)]", "x.shape", "[true, false]", "ones((3, 3))", "(-9223372036854775807 - 1)",
-                     "-9223372036854775807", "[[1, 2, 3]]"]
+                     "-9223372036854775807", "[[1, 2, 3]]", "4096", "100000"]
         let functions = Builtins.functions.values.sorted { $0.name < $1.name }
         let methods = Builtins.methods.values.sorted { $0.name < $1.name }
         let operators = ["+", "-", "*", "/", "%", "==", "<", "&&", "||"]
