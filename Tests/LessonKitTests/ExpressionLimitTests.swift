@@ -35,12 +35,17 @@ import Testing
         let errors = runBlock("let a = 1\nlet b = 2\nlet c = 3\nlet d = 4\nlet e = 5", in: lesson)
         #expect(errors.map(\.message) == ["too many statements in this lesson (limit 3)"])
         #expect(errors.first?.location.line == 4)
+        // Later blocks add no new report; the names they would bind are poisoned (uses are cascades).
+        #expect(runBlock("let f = 6", in: lesson).isEmpty)
+        #expect(failure("e + f", in: lesson)?.isCascade == true)
     }
 
     @Test func stepLimit() {
         let lesson = Interpreter(limits: EvaluationLimits(maxSteps: 50))
         let source = Array(repeating: "1", count: 40).joined(separator: " + ")
         #expect(failure(source, in: lesson)?.message == "the lesson evaluates too much (limit 50 steps)")
+        // Reported once; later hits of the same budget are cascades.
+        #expect(failure("1 + 1", in: lesson)?.isCascade == true)
         // Limits are not caught by attempt(...).
         #expect(failure("attempt(" + source + ")", in: Interpreter(limits: EvaluationLimits(maxSteps: 50)))?.message
             == "the lesson evaluates too much (limit 50 steps)")

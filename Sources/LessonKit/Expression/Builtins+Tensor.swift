@@ -63,6 +63,8 @@ extension Builtins {
                 return .tensor(try call.kernel { () throws(KernelError) in try t.rounded(decimals) })
             case .double(let d)?:
                 return .double(roundHalfEven(d, decimals: decimals))
+            case .int(let i)?:
+                return .int(try roundInt(i, digits: decimals, at: call.range))
             case let other?:
                 return other
             case nil:

@@ -29,6 +29,8 @@ public final class Interpreter {
     private var steps = 0
     private var work = 0
     private var boundElements = 0
+    /// Set once a step or work limit has been reported: later hits are cascades of that one.
+    private var limitReported = false
 
     public convenience init() {
         self.init(limits: .standard)
@@ -72,10 +74,16 @@ public final class Interpreter {
         for statement in parser.parseBlock() {
             statementCount += 1
             guard statementCount <= limits.maxStatements else {
-                let failure = ExpressionFailure(
-                    "too many statements in this lesson (limit \(limits.maxStatements))", at: statement.range, kind: .limit)
-                errors.append(failure.located(by: locate))
-                break
+                // Reported once; the names of the statements not run are poisoned, so their uses are cascades.
+                if statementCount == limits.maxStatements + 1 {
+                    let failure = ExpressionFailure(
+                        "too many statements in this lesson (limit \(limits.maxStatements))", at: statement.range, kind: .limit)
+                    errors.append(failure.located(by: locate))
+                }
+                if case .binding(let name, let nameRange, _) = statement, scope[name] == nil {
+                    bind(name, .poisoned, line: locate(nameRange.lowerBound).line)
+                }
+                continue
             }
             switch statement {
             case .binding(let name, let nameRange, let valueExpr):
@@ -186,16 +194,21 @@ public final class Interpreter {
     func step(at range: Range<Int>) throws(ExpressionFailure) {
         steps += 1
         guard steps <= limits.maxSteps else {
-            throw ExpressionFailure("the lesson evaluates too much (limit \(limits.maxSteps) steps)", at: range, kind: .limit)
+            throw exhausted("the lesson evaluates too much (limit \(limits.maxSteps) steps)", at: range)
         }
+    }
+
+    /// A lesson-wide budget ran out: reported the first time, a cascade afterwards.
+    private func exhausted(_ message: String, at range: Range<Int>) -> ExpressionFailure {
+        defer { limitReported = true }
+        return ExpressionFailure(message, at: range, kind: limitReported ? .cascade : .limit)
     }
 
     /// Counts tensor elements processed against `maxTensorWork`.
     func chargeWork(_ elements: Int, at range: Range<Int>) throws(ExpressionFailure) {
         work = work.addingReportingOverflow(max(0, elements)).partialValue
         guard work >= 0, work <= limits.maxTensorWork else {
-            throw ExpressionFailure("the lesson does too much tensor work (limit \(limits.maxTensorWork) element operations)",
-                                    at: range, kind: .limit)
+            throw exhausted("the lesson does too much tensor work (limit \(limits.maxTensorWork) element operations)", at: range)
         }
     }
 }
