@@ -10,7 +10,7 @@ func broadcastShape(_ a: [Int], _ b: [Int]) throws(KernelError) -> [Int] {
         let x = k < rank - a.count ? 1 : a[k - (rank - a.count)]
         let y = k < rank - b.count ? 1 : b[k - (rank - b.count)]
         guard x == y || x == 1 || y == 1 else {
-            throw KernelError("operands could not be broadcast together with shapes \(shapeText(a)) \(shapeText(b))")
+            throw KernelError("operands could not be broadcast together with shapes \(compactShapeText(a)) \(compactShapeText(b))")
         }
         result[k] = x == 1 ? y : x
     }
@@ -66,4 +66,9 @@ struct BroadcastPair {
         for k in 0..<left.count { out.append(try f(x[left[k]], y[right[k]])) }
         return out
     }
+}
+
+/// A shape as NumPy's broadcast error prints it: `(2,3)`, `(3,)`.
+func compactShapeText(_ shape: [Int]) -> String {
+    shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ",") + ")"
 }

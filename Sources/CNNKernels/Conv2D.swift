@@ -55,44 +55,59 @@ private func conv2dDoubles(_ input: [Double], _ kernel: [Double], bias: [Double]
     let outPlane = g.outHeight * g.outWidth
     let total = g.batch * g.filters * outPlane
     var plane = [Double](repeating: 0, count: planeSize)
-    var output = [Double](repeating: 0, count: total)
+    // Every position is written below (all rows, all columns, every filter), so the
+    // buffer need not be zeroed first.
+    var output = [Double](unsafeUninitializedCapacity: total) { _, initialized in initialized = total }
     offsets.withUnsafeBufferPointer { off in
         kernel.withUnsafeBufferPointer { w in
             plane.withUnsafeMutableBufferPointer { planeBuffer in
                 output.withUnsafeMutableBufferPointer { out in
-                    let p = planeBuffer.baseAddress!
+                    // Every buffer is non-empty (the geometry has positive extents).
+                    guard let p = planeBuffer.baseAddress, let offsetBase = off.baseAddress,
+                          let weightBase = w.baseAddress, let outBase = out.baseAddress else { return }
                     for n in 0..<g.batch {
                         // Scatter image n into the zero-filled phase planes.
                         for c in 0..<g.channels {
                             for r in 0..<g.height {
                                 let source = ((n * g.channels + c) * g.height + r) * g.width
-                                let row = c * hp + r + g.padding
+                                let rowStart = (c * hp + r + g.padding) * s * wq
+                                // Padded column q = col + P lives in phase q mod S at q div S;
+                                // step both along instead of dividing per element.
+                                var phase = g.padding % s, k = g.padding / s
                                 for col in 0..<g.width {
-                                    let q = col + g.padding
-                                    p[(row * s + q % s) * wq + q / s] = input[source + col]
+                                    p[rowStart + phase * wq + k] = input[source + col]
+                                    phase += 1
+                                    if phase == s { phase = 0; k += 1 }
                                 }
                             }
                         }
-                        for f in 0..<g.filters {
-                            let weights = w.baseAddress! + f * taps
-                            let b = bias?[f]
-                            let outBase = out.baseAddress! + (n * g.filters + f) * outPlane
+                        var f = 0
+                        while f < g.filters {
+                            // Filters in pairs; an odd last filter is paired with itself.
+                            let f1 = Swift.min(f + 1, g.filters - 1)
+                            let w0 = weightBase + f * taps, w1 = weightBase + f1 * taps
+                            let b0 = bias?[f], b1 = bias?[f1]
+                            let out0 = outBase + (n * g.filters + f) * outPlane
+                            let out1 = outBase + (n * g.filters + f1) * outPlane
                             for oy in 0..<g.outHeight {
                                 let rowBase = UnsafePointer(p + oy * rowStep)
-                                let dest = outBase + oy * g.outWidth
                                 var ox = 0
                                 while ox < g.outWidth {
-                                    var v = Lanes(repeating: 0) + lanePairwise(rowBase + ox, off.baseAddress!, weights, taps)
-                                    if let b { v += Lanes(repeating: b) }
+                                    let (s0, s1) = lanePairwise(rowBase + ox, offsetBase, w0, w1, taps)
+                                    var v0 = Lanes(repeating: 0) + s0, v1 = Lanes(repeating: 0) + s1
+                                    if let b0, let b1 { v0 += Lanes(repeating: b0); v1 += Lanes(repeating: b1) }
+                                    let index = oy * g.outWidth + ox
                                     let valid = Swift.min(laneCount, g.outWidth - ox)
                                     if valid == laneCount {
-                                        UnsafeMutableRawPointer(dest + ox).storeBytes(of: v, as: Lanes.self)
+                                        UnsafeMutableRawPointer(out0 + index).storeBytes(of: v0, as: Lanes.self)
+                                        UnsafeMutableRawPointer(out1 + index).storeBytes(of: v1, as: Lanes.self)
                                     } else {
-                                        for l in 0..<valid { dest[ox + l] = v[l] }
+                                        for l in 0..<valid { out0[index + l] = v0[l]; out1[index + l] = v1[l] }
                                     }
                                     ox += laneCount
                                 }
                             }
+                            f += 2
                         }
                         if n + 1 < g.batch { planeBuffer.update(repeating: 0) }
                     }
@@ -104,35 +119,56 @@ private func conv2dDoubles(_ input: [Double], _ kernel: [Double], bias: [Double]
 }
 
 @inline(__always)
-private func term(_ x: UnsafePointer<Double>, _ off: UnsafePointer<Int>, _ w: UnsafePointer<Double>, _ t: Int) -> Lanes {
-    UnsafeRawPointer(x + off[t]).loadUnaligned(as: Lanes.self) * Lanes(repeating: w[t])
+private func load(_ x: UnsafePointer<Double>, _ off: UnsafePointer<Int>, _ t: Int) -> Lanes {
+    UnsafeRawPointer(x + off[t]).loadUnaligned(as: Lanes.self)
 }
 
-/// `pairwiseSumRaw` over the products x[off[t]]·w[t], t = 0..<n, for eight lanes at once.
-private func lanePairwise(_ x: UnsafePointer<Double>, _ off: UnsafePointer<Int>, _ w: UnsafePointer<Double>, _ n: Int) -> Lanes {
+/// `pairwiseSumRaw` over the products x[off[t]]·w[t], t = 0..<n, for eight adjacent outputs
+/// (lanes) and two filters (`w0`, `w1`) at once: each input load serves both filters, and
+/// every lane of every filter adds its products in exactly NumPy's order.
+private func lanePairwise(_ x: UnsafePointer<Double>, _ off: UnsafePointer<Int>,
+                          _ w0: UnsafePointer<Double>, _ w1: UnsafePointer<Double>, _ n: Int) -> (Lanes, Lanes) {
     if n < 8 {
-        var res = Lanes(repeating: 0)
-        for t in 0..<n { res += term(x, off, w, t) }
-        return res
+        var a = Lanes(repeating: 0), b = Lanes(repeating: 0)
+        for t in 0..<n {
+            let v = load(x, off, t)
+            a += v * Lanes(repeating: w0[t])
+            b += v * Lanes(repeating: w1[t])
+        }
+        return (a, b)
     } else if n <= pairwiseBlockSize {
         let end = n - n % 8
-        // Each running sum r_j takes taps j, j+8, j+16, …: the same order as NumPy's r[j].
-        @inline(__always) func running(_ j: Int) -> Lanes {
-            var acc = term(x, off, w, j)
+        // Running sum r_j takes taps j, j+8, j+16, …: the same order as NumPy's r[j].
+        @inline(__always) func running(_ j: Int) -> (Lanes, Lanes) {
+            let v = load(x, off, j)
+            var a = v * Lanes(repeating: w0[j]), b = v * Lanes(repeating: w1[j])
             var t = j + 8
-            while t < end { acc += term(x, off, w, t); t += 8 }
-            return acc
+            while t < end {
+                let u = load(x, off, t)
+                a += u * Lanes(repeating: w0[t])
+                b += u * Lanes(repeating: w1[t])
+                t += 8
+            }
+            return (a, b)
         }
         let r0 = running(0), r1 = running(1), r2 = running(2), r3 = running(3)
         let r4 = running(4), r5 = running(5), r6 = running(6), r7 = running(7)
-        var res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+        var a = ((r0.0 + r1.0) + (r2.0 + r3.0)) + ((r4.0 + r5.0) + (r6.0 + r7.0))
+        var b = ((r0.1 + r1.1) + (r2.1 + r3.1)) + ((r4.1 + r5.1) + (r6.1 + r7.1))
         var t = end
-        while t < n { res += term(x, off, w, t); t += 1 }
-        return res
+        while t < n {
+            let v = load(x, off, t)
+            a += v * Lanes(repeating: w0[t])
+            b += v * Lanes(repeating: w1[t])
+            t += 1
+        }
+        return (a, b)
     } else {
         var n2 = n / 2
         n2 -= n2 % 8
-        return lanePairwise(x, off, w, n2) + lanePairwise(x, off + n2, w + n2, n - n2)
+        let (a0, b0) = lanePairwise(x, off, w0, w1, n2)
+        let (a1, b1) = lanePairwise(x, off + n2, w0 + n2, w1 + n2, n - n2)
+        return (a0 + a1, b0 + b1)
     }
 }
 

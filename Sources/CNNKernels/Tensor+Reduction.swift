@@ -1,8 +1,10 @@
 extension Tensor {
     /// `x.sum()`, bit for bit as NumPy: float64 uses pairwise summation over all elements
-    /// (`pairwiseSum`), int64 adds exactly, bool counts the `True` values (an int).
+    /// (`pairwiseSum`; NumPy does not chunk a contiguous float64 array), int64 adds exactly,
+    /// bool counts the `True` values (an int).
     ///
-    /// Integer sums wrap on overflow exactly as NumPy's int64 does (the signature cannot throw).
+    /// This non-throwing form wraps an int64 overflow exactly as NumPy does; `checkedSum()`
+    /// throws instead (the kernels' policy for author-facing integer arithmetic).
     ///
     ///     Tensor(shape: [3], doubles: [0.1, 0.2, 0.3]).sum()   // .float(0.6000000000000001)
     public func sum() -> Scalar {
@@ -13,11 +15,23 @@ extension Tensor {
         }
     }
 
+    /// `x.sum()`, throwing "integer overflow in sum" where int64 would wrap.
+    public func checkedSum() throws(KernelError) -> Scalar {
+        guard case .int64(let v) = storage else { return sum() }
+        var total = 0
+        for a in v {
+            let (s, o) = total.addingReportingOverflow(a)
+            guard !o else { throw KernelError("integer overflow in sum: the total does not fit in int64") }
+            total = s
+        }
+        return .int(total)
+    }
+
     /// `x.sum(axis=k)`: the result drops axis `k` (negative counts from the end).
     ///
     /// Float order as NumPy: when every axis after `k` has extent 1 the reduced values are
     /// contiguous and summed pairwise; otherwise each output accumulates along the axis
-    /// left to right, starting from 0.0.
+    /// left to right, starting from 0.0. Int sums throw on overflow instead of wrapping.
     public func sum(axis: Int) throws(KernelError) -> Tensor {
         let (outer, n, inner, outShape) = try axisLayout(axis)
         switch storage {
@@ -26,7 +40,11 @@ extension Tensor {
             var out = Array(repeating: 0, count: outer * inner)
             for o in 0..<outer {
                 for k in 0..<n {
-                    for i in 0..<inner { out[o * inner + i] &+= v[(o * n + k) * inner + i] }
+                    for i in 0..<inner {
+                        let (s, overflow) = out[o * inner + i].addingReportingOverflow(v[(o * n + k) * inner + i])
+                        guard !overflow else { throw KernelError("integer overflow in sum: the total does not fit in int64") }
+                        out[o * inner + i] = s
+                    }
                 }
             }
             return Tensor(shape: outShape, ints: out)

@@ -2,6 +2,9 @@
 /// window of ones at stride 1, and add up every window's `np.sum(window * ones)` into a
 /// Python float, window after window in row-major order (each window summed pairwise).
 ///
+/// A kernel larger than the padded image leaves no window, and the total stays 0.0 (the
+/// listing's `range` is then empty).
+///
 ///     // 5×5 zeros with a 1 in the corner: padding 0 → 1.0, padding 1 → 4.0
 public func windowResponseTotal(_ image: Tensor, kernel: Int = 3, padding: Int = 0) throws(KernelError) -> Double {
     guard image.rank == 2 else {

@@ -99,6 +99,16 @@ import Testing
         case "matmul":
             got = try matmul(tensor("a"), tensor("b"))
             exact = (c["exact"] as? NSNumber)?.boolValue ?? true || got.dtype != .float64
+        case "index":
+            let indices = (c["indices"] as? [[Any]] ?? []).map { item -> TensorIndex in
+                if item.first as? String == "p" { return .position((item[1] as? NSNumber)?.intValue ?? 0) }
+                return .range(lower: (item[1] as? NSNumber)?.intValue, upper: (item[2] as? NSNumber)?.intValue)
+            }
+            got = try tensor("input").indexed(indices)
+        case "relu": got = try relu(tensor("input"))
+        case "reshape": got = try tensor("input").reshaped((c["shape"] as? [NSNumber] ?? []).map(\.intValue))
+        case "not": got = try tensor("input").logicalNot()
+        case "negative": got = try tensor("input").negated()
         case "pad": got = try pad(tensor("input"), int("width")!)
         case "transpose": got = try tensor("input").transposed()
         case "window_response":

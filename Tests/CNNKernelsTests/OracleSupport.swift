@@ -6,8 +6,10 @@ enum PythonOracle {
     /// The `Oracle/` folder beside the tests.
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Oracle")
 
-    /// True when `python3 -c "import numpy"` succeeds.
-    static let hasNumPy: Bool = (try? run(["-c", "import numpy"])) != nil
+    /// True when `python3 -c "import numpy"` succeeds (and `CNN_ORACLE_OFFLINE` is not set,
+    /// which forces the committed fixtures).
+    static let hasNumPy: Bool = ProcessInfo.processInfo.environment["CNN_ORACLE_OFFLINE"] == nil
+        && (try? run(["-c", "import numpy"])) != nil
 
     /// Runs `python3 arguments…` and returns its standard output; throws on a non-zero exit.
     static func run(_ arguments: [String], stdin: String? = nil) throws -> String {
@@ -58,14 +60,17 @@ func splitmixDoubles(seed: UInt64, count: Int) -> [Double] {
 }
 
 /// Decodes the oracle's JSON tensor: `{"dtype", "shape", "data"}` with floats as int64 bit
-/// patterns, or `{"dtype": "float64", "shape": [n], "lcg": seed}`.
+/// patterns, or `{"dtype": "float64", "shape": [n], "lcg": seed, "scale": bits}` (splitmix
+/// doubles times the scale).
 func decodeTensor(_ any: Any?) throws -> Tensor {
     guard let object = any as? [String: Any], let dtype = object["dtype"] as? String,
           let shape = (object["shape"] as? [NSNumber])?.map(\.intValue) else {
         throw OracleError("not a tensor: \(String(describing: any))")
     }
     if let seed = object["lcg"] as? NSNumber {
-        return Tensor(shape: shape, doubles: splitmixDoubles(seed: seed.uint64Value, count: shape.reduce(1, *)))
+        let scale = (object["scale"] as? NSNumber).map { Double(bitPattern: UInt64(bitPattern: $0.int64Value)) } ?? 1
+        let values = splitmixDoubles(seed: seed.uint64Value, count: shape.reduce(1, *))
+        return Tensor(shape: shape, doubles: scale == 1 ? values : values.map { $0 * scale })
     }
     let data = object["data"] as? [Any] ?? []
     switch dtype {

@@ -49,8 +49,9 @@ def splitmix(seed, n):
     return np.array(out, dtype=np.float64)
 
 
-def lcg_tensor(seed, n):
-    return {"dtype": "float64", "shape": [n], "lcg": seed}
+def lcg_tensor(seed, n, scale=1.0):
+    """splitmix(seed, n) * scale, sent as the seed and the scale's bits."""
+    return {"dtype": "float64", "shape": [n], "lcg": seed, "scale": bits(scale)}
 
 
 def rand_floats(rng, shape, specials=False):
@@ -171,6 +172,8 @@ def build(seed, count):
             shape = tuple(int(v) for v in rng.choice([1, 2, 3, 7, 9, 40, 130], size=int(rng.integers(1, 4))))
         dtype = rng.choice(["float64", "float64", "int64", "bool"])
         x = typed(rng, shape, dtype)
+        if dtype == "float64" and rng.random() < 0.15:
+            x.reshape(-1)[rng.integers(0, x.size)] = np.nan  # NaN propagates through max/min/argmax
         axis = int(rng.integers(-len(shape), len(shape)))
         cases.append({"op": "sum_axis", "input": enc(x), "axis": axis, "expect": enc(np.sum(x, axis=axis))})
         cases.append({"op": "mean_axis", "input": enc(x), "axis": axis, "expect": enc(np.mean(x, axis=axis))})
@@ -189,6 +192,12 @@ def build(seed, count):
         x[:4] = rng.choice(ties, 4)
         n = int(rng.integers(-3, 9))
         cases.append({"op": "round", "input": enc(x), "decimals": n, "expect": enc(np.round(x, n))})
+    # Many values at once: splitmix doubles times an awkward scale, every decimals from -2 to 8.
+    for n in range(-2, 9):
+        s = int(rng.integers(0, 2 ** 62))
+        factor = float(rng.choice([1e-3, 0.37, 3.3e-5, 1.7]))
+        x = splitmix(s, 1500) * factor
+        cases.append({"op": "round", "input": lcg_tensor(s, 1500, factor), "decimals": n, "expect": enc(np.round(x, n))})
     for _ in range(8 * scale):
         x = rng.integers(-1000, 1000, 10)
         x[:3] = [15, 25, -35]
@@ -242,6 +251,36 @@ def build(seed, count):
         width = int(rng.integers(0, 3))
         cases.append({"op": "pad", "input": enc(x), "width": width, "expect": enc(np.pad(x, width))})
         cases.append({"op": "transpose", "input": enc(x), "expect": enc(np.ascontiguousarray(x.T))})
+    # Basic indexing: positions (negative from the end) and clamped half-open ranges.
+    for _ in range(40 * scale):
+        shape = random_shape(rng)
+        x = typed(rng, shape, rng.choice(["float64", "int64", "bool"]))
+        indices, key = [], []
+        for extent in shape[:int(rng.integers(0, len(shape) + 1))]:
+            if rng.random() < 0.4:
+                p = int(rng.integers(-extent, extent))
+                indices.append(["p", p])
+                key.append(p)
+            else:
+                lo = None if rng.random() < 0.3 else int(rng.integers(-extent - 2, extent + 3))
+                hi = None if rng.random() < 0.3 else int(rng.integers(-extent - 2, extent + 3))
+                indices.append(["r", lo, hi])
+                key.append(slice(lo, hi))
+        cases.append({"op": "index", "input": enc(x), "indices": indices, "expect": enc(np.array(x[tuple(key)]))})
+        if x.dtype == np.bool_:
+            cases.append({"op": "not", "input": enc(x), "expect": enc(np.logical_not(x))})
+        else:
+            cases.append({"op": "negative", "input": enc(x), "expect": enc(np.negative(x))})
+    # relu = np.maximum(x, 0.0) (ints keep their dtype), reshape with an inferred extent.
+    for _ in range(15 * scale):
+        x = rand_floats(rng, random_shape(rng), specials=True)
+        x.reshape(-1)[0] = rng.choice([np.nan, -0.0, 0.0, -1.0])
+        cases.append({"op": "relu", "input": enc(x), "expect": enc(np.maximum(x, 0.0))})
+        xi = rng.integers(-5, 5, random_shape(rng))
+        cases.append({"op": "relu", "input": enc(xi), "expect": enc(np.maximum(xi, 0))})
+        target = [int(v) for v in rng.permutation(list(x.shape))]
+        target[int(rng.integers(0, len(target)))] = -1
+        cases.append({"op": "reshape", "input": enc(x), "shape": target, "expect": enc(x.reshape(target))})
     # The seed's window response and pixel coverage.
     for _ in range(10 * scale):
         h, w, k, p = int(rng.integers(1, 8)), int(rng.integers(1, 8)), int(rng.integers(1, 4)), int(rng.integers(0, 3))
