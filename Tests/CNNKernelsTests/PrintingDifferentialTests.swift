@@ -16,7 +16,35 @@ import Testing
             log.check(PyObject.float(x).repr, c["repr"] as? String ?? "", "repr(\(x.bitPattern))")
             log.check(PyObject.float(x).str, c["str"] as? String ?? "", "str(\(x.bitPattern))")
         }
-        #expect(log.failures == 0, "\(log.report("float repr"))")
+        let summary = log.report("float repr")
+        #expect(log.failures == 0, "\(summary)")
+    }
+
+    /// NumPy's own `format_float_positional` / `format_float_scientific` with random options:
+    /// the Dragon4 engine (unique / exact digits, cutoffs, min_digits, trims, padding).
+    @Test func numpyDragon4() {
+        var log = MismatchLog()
+        for c in oracle.cases("dragon4") {
+            let x = PrintingOracle.double(c["v"])
+            let trim: NumPyFloatText.Trim
+            switch c["trim"] as? String {
+            case "k": trim = .keep
+            case "0": trim = .leaveOneZero
+            case "-": trim = .dropPoint
+            default: trim = .dot
+            }
+            let precision = c["precision"] as? Int ?? -1, minDigits = c["min_digits"] as? Int ?? -1
+            let unique = c["unique"] as? Bool ?? true, sign = c["sign"] as? Bool ?? false
+            let padLeft = c["pad_left"] as? Int ?? -1, pad = c["pad"] as? Int ?? -1
+            let got = c["scientific"] as? Bool == true
+                ? NumPyFloatText.scientific(x, precision: precision, unique: unique, minDigits: minDigits, trim: trim,
+                                            sign: sign, padLeft: padLeft, exponentDigits: pad)
+                : NumPyFloatText.positional(x, precision: precision, unique: unique, minDigits: minDigits, trim: trim,
+                                            sign: sign, padLeft: padLeft, padRight: pad)
+            log.check(got, c["out"] as? String ?? "", "numpy format_float of \(x) with \(c)")
+        }
+        let summary = log.report("numpy dragon4")
+        #expect(log.failures == 0, "\(summary)")
     }
 
     @Test func formatSpecs() {
@@ -29,7 +57,8 @@ import Testing
             let expected = c["out"] as? String ?? "error: " + (c["message"] as? String ?? "")
             log.check(got, expected, "format(\(value.repr), \(spec.debugDescription))")
         }
-        #expect(log.failures == 0, "\(log.report("format"))")
+        let summary = log.report("format")
+        #expect(log.failures == 0, "\(summary)")
     }
 
     @Test func numpyArrayStrAndRepr() {
@@ -40,7 +69,8 @@ import Testing
             log.check(value.str, c["str"] as? String ?? "", "str(array shape \(tensor.shape) \(tensor.dtype))")
             log.check(value.repr, c["repr"] as? String ?? "", "repr(array shape \(tensor.shape) \(tensor.dtype))")
         }
-        #expect(log.failures == 0, "\(log.report("numpy str/repr"))")
+        let summary = log.report("numpy str/repr")
+        #expect(log.failures == 0, "\(summary)")
     }
 
     @Test func objectStrAndRepr() {
@@ -50,7 +80,8 @@ import Testing
             log.check(value.str, c["str"] as? String ?? "", "str of \(c["value"] ?? "")")
             log.check(value.repr, c["repr"] as? String ?? "", "repr of \(c["value"] ?? "")")
         }
-        #expect(log.failures == 0, "\(log.report("objects"))")
+        let summary = log.report("objects")
+        #expect(log.failures == 0, "\(summary)")
     }
 
     @Test func tolistPrinting() {
@@ -59,7 +90,8 @@ import Testing
             guard case .array(let tensor) = PrintingOracle.object(c["value"]) else { continue }
             log.check(tensor.tolist().str, c["str"] as? String ?? "", "str(a.tolist()) shape \(tensor.shape)")
         }
-        #expect(log.failures == 0, "\(log.report("tolist"))")
+        let summary = log.report("tolist")
+        #expect(log.failures == 0, "\(summary)")
     }
 
     @Test func formatTemplates() {
@@ -82,6 +114,7 @@ import Testing
             }
             log.check(got, expected, "\(template.debugDescription).format(...)")
         }
-        #expect(log.failures == 0, "\(log.report("str.format"))")
+        let summary = log.report("str.format")
+        #expect(log.failures == 0, "\(summary)")
     }
 }

@@ -4,7 +4,9 @@ import Foundation
 /// The Python/NumPy oracle for the printer tests: `PrintOracle/print_oracle.py` run live
 /// when `python3` with NumPy is available, else the committed fixture it produced.
 ///
-/// Set `PRINT_ORACLE_SEED` to run the live oracle with another seed.
+/// Environment: `PRINT_ORACLE_SEED` runs the live oracle with another seed,
+/// `PRINT_ORACLE_SCALE` multiplies the case counts, `PRINT_ORACLE_FIXTURE=1` forces the
+/// committed fixture, `PRINT_ORACLE_VERBOSE=1` prints every mismatch.
 struct PrintingOracle: @unchecked Sendable {
     let seed: Int
     let source: String
@@ -18,7 +20,9 @@ struct PrintingOracle: @unchecked Sendable {
 
     private static func load() -> PrintingOracle {
         let seed = ProcessInfo.processInfo.environment["PRINT_ORACLE_SEED"].flatMap(Int.init) ?? 20261127
-        if let data = runLive(seed: seed),
+        let environment = ProcessInfo.processInfo.environment
+        if environment["PRINT_ORACLE_FIXTURE"] == nil,
+           let data = runLive(seed: seed, scale: environment["PRINT_ORACLE_SCALE"] ?? "1"),
            let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
             return PrintingOracle(seed: seed, source: "live python3", root: json)
         }
@@ -28,10 +32,10 @@ struct PrintingOracle: @unchecked Sendable {
         return PrintingOracle(seed: json["seed"] as? Int ?? -1, source: "fixture", root: json)
     }
 
-    private static func runLive(seed: Int) -> Data? {
+    private static func runLive(seed: Int, scale: String) -> Data? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", directory.appendingPathComponent("print_oracle.py").path, "--seed", String(seed)]
+        process.arguments = ["python3", directory.appendingPathComponent("print_oracle.py").path, "--seed", String(seed), "--scale", scale]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -87,6 +91,9 @@ struct MismatchLog {
         compared += 1
         if got != expected {
             failures += 1
+            if ProcessInfo.processInfo.environment["PRINT_ORACLE_VERBOSE"] != nil {
+                print("MISMATCH \(context())\n  expected: \(expected.debugDescription)\n  got:      \(got.debugDescription)")
+            }
             if first == nil { first = "\(context())\n  expected: \(expected.debugDescription)\n  got:      \(got.debugDescription)" }
         }
     }

@@ -118,13 +118,48 @@ struct BigUInt: Comparable, Sendable {
 
     /// Replaces self by self mod divisor and returns self / divisor.
     /// Precondition: the quotient is below 10 (Dragon4 keeps value < 10 * scale).
+    ///
+    /// The quotient is estimated from the top limbs (at most two below the truth), the
+    /// estimate times the divisor subtracted in one pass, then corrected by single subtractions.
     mutating func divideDigit(by divisor: BigUInt) -> Int {
-        var quotient = 0
-        while self >= divisor {
+        guard !(self < divisor) else { return 0 }
+        let base = max(divisor.limbs.count - 2, 0)
+        func leading(_ x: BigUInt) -> Double {
+            var total = 0.0
+            var i = x.limbs.count - 1
+            while i >= base {
+                total = total * 4294967296.0 + Double(x.limbs[i])
+                i -= 1
+            }
+            return total
+        }
+        var quotient = min(max(Int(leading(self) / leading(divisor)) - 1, 0), 9)
+        if quotient > 0 { subtract(divisor, times: UInt32(quotient)) }
+        while !(self < divisor) {
             subtract(divisor)
             quotient += 1
         }
         return quotient
+    }
+
+    /// self -= other * factor. Precondition: the result is not negative.
+    private mutating func subtract(_ other: BigUInt, times factor: UInt32) {
+        var carry: UInt64 = 0
+        var borrow: Int64 = 0
+        for i in limbs.indices {
+            var product: UInt64 = carry
+            if i < other.limbs.count { product &+= UInt64(other.limbs[i]) &* UInt64(factor) }
+            carry = product >> 32
+            let d = Int64(limbs[i]) - Int64(product & 0xffff_ffff) - borrow
+            if d < 0 {
+                limbs[i] = UInt32(truncatingIfNeeded: d + (1 << 32))
+                borrow = 1
+            } else {
+                limbs[i] = UInt32(truncatingIfNeeded: d)
+                borrow = 0
+            }
+        }
+        while limbs.last == 0 { limbs.removeLast() }
     }
 
     static func < (lhs: BigUInt, rhs: BigUInt) -> Bool {

@@ -81,8 +81,12 @@ struct FormatSpec: Sendable {
         if grouping != .none {
             switch type {
             case "d", "e", "f", "g", "E", "G", "%", "F", nil: break
-            case "b", "o", "x", "X" where grouping == .underscore: grouping = .underscoreFour
-            default: throw KernelError("Cannot specify ',' with \(Self.quoted(type)).")
+            case "b", "o", "x", "X":
+                guard grouping == .underscore else { fallthrough }
+                grouping = .underscoreFour
+            default:
+                let separator = grouping == .comma ? "," : "_"
+                throw KernelError("Cannot specify '\(separator)' with \(Self.quoted(type)).")
             }
         }
         if width > Self.maxField || precision > Self.maxField {

@@ -112,9 +112,12 @@ enum NumPyFloatText {
         var exponent = printExponent
         out.append(UInt8(ascii: "e"))
         if exponent >= 0 { out.append(UInt8(ascii: "+")) } else { out.append(UInt8(ascii: "-")); exponent = -exponent }
-        let exponentText = Array(String(exponent).utf8)
+        // Five digits, leading zeros dropped down to `exponentDigits` (so 0 digits can
+        // print nothing at all, as NumPy does for exp_digits=0 and a zero exponent).
+        var exponentText = Array(String(exponent).utf8)
+        exponentText.insert(contentsOf: repeatElement(48, count: max(0, 5 - exponentText.count)), at: 0)
         let width = exponentDigits < 0 ? 2 : min(exponentDigits, 5)
-        if exponentText.count < width { out.append(contentsOf: repeatElement(48, count: width - exponentText.count)) }
+        while exponentText.count > width && exponentText.first == 48 { exponentText.removeFirst() }
         out.append(contentsOf: exponentText)
         return String(decoding: out, as: UTF8.self)
     }

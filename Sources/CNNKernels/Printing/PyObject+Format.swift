@@ -45,6 +45,7 @@ extension PyObject {
         guard format.type == "s" else {
             throw KernelError("Unknown format code \(FormatSpec.quoted(format.type)) for object of type 'str'")
         }
+        if format.sign == " " { throw KernelError("Space not allowed in string format specifier") }
         if format.sign != nil { throw KernelError("Sign not allowed in string format specifier") }
         if format.noNegativeZero { throw KernelError("Negative zero coercion (z) not allowed in string format specifier") }
         if format.alternate { throw KernelError("Alternate form (#) not allowed in string format specifier") }
@@ -120,8 +121,8 @@ extension PyObject {
             type = "r"; defaultPrecision = 0; addDotZero = true
         case "n":
             type = "g"; spec.grouping = .none
-        case "e", "E", "f", "F", "g", "G":
-            type = Character(format.type!)
+        case let code? where "eEfFgG".unicodeScalars.contains(code):
+            type = Character(code)
         case "%":
             type = "f"; number *= 100; percent = true
         default:

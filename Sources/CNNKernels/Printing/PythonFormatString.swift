@@ -52,17 +52,25 @@ enum PythonFormatString {
                 i += 2
                 continue
             }
-            // A replacement field: find its closing brace, tracking nested braces.
+            // A replacement field: find its closing brace. The character after `!` is the
+            // conversion (even a brace); after `:` nested braces are counted.
             var depth = 1
+            var inSpec = false
             var j = i + 1
             while j < chars.count {
-                if chars[j] == "{" { depth += 1 }
-                if chars[j] == "}" { depth -= 1; if depth == 0 { break } }
+                let d = chars[j]
+                if !inSpec && (d == "!" || d == ":") {
+                    inSpec = true
+                    j += d == "!" ? 2 : 1
+                    continue
+                }
+                if d == "{" { depth += 1 }
+                if d == "}" { depth -= 1; if depth == 0 { break } }
                 j += 1
             }
             guard j < chars.count else {
-                throw KernelError(i + 1 == chars.count
-                    ? "Single '{' encountered in format string" : "expected '}' before end of string")
+                if i + 1 == chars.count { throw KernelError("Single '{' encountered in format string") }
+                throw KernelError(inSpec ? "unmatched '{' in format spec" : "expected '}' before end of string")
             }
             let field = Array(chars[(i + 1)..<j])
             out.append(contentsOf: try replacement(field, lookup: lookup).unicodeScalars)

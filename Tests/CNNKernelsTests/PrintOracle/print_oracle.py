@@ -112,7 +112,7 @@ class Gen:
             s += r.choice("<>=^")
         if r.random() < 0.4:
             s += r.choice("+- ")
-        if r.random() < 0.1:
+        if r.random() < 0.07:
             s += "z"
         if r.random() < 0.1:
             s += "#"
@@ -160,7 +160,7 @@ class Gen:
     def float_array(self, shape):
         r = self.r
         n = int(np.prod(shape))
-        style = r.randrange(11)
+        style = r.randrange(13)
         if style == 0:
             data = [round(r.random(), 3) for _ in range(n)]
         elif style == 1:
@@ -184,8 +184,15 @@ class Gen:
             data = [0.0] * n
         elif style == 9:
             data = [r.choice([math.nan, math.inf]) for _ in range(n)]
-        else:
+        elif style == 10:
             data = [float(f"{r.random():.{r.randint(1, 9)}f}") * r.choice([1, 10, 100, 1e4, 1e7]) for _ in range(n)]
+        elif style == 11:
+            # powers of two (unequal rounding margins) beside longer values
+            data = [r.choice([1, -1]) * 2.0 ** r.randint(-60, 60) if r.random() < 0.6 else r.gauss(0, 1) * 10.0 ** r.randint(-9, 9)
+                    for _ in range(n)]
+        else:
+            k = r.randint(-5, 5)
+            data = [2.0 ** (k + r.randint(-3, 3)) for _ in range(n)]
         return np.array(data, dtype=np.float64).reshape(shape)
 
     def int_array(self, shape):
@@ -246,13 +253,13 @@ def main():
     reprs = [{"v": bits(x), "repr": repr(x), "str": str(x)} for x in floats]
 
     formats = []
-    float_types = list("eEfFgGn%") + [""] * 4 + ["d", "s", "x", "c"]
-    int_types = list("bcdoxXn") + [""] * 3 + list("eEfFgG%") + ["s"]
-    for _ in range(n(700)):
+    float_types = list("eEfFgGn%") * 3 + [""] * 8 + ["d", "s", "x", "c"]
+    int_types = list("bcdoxXn") * 2 + [""] * 5 + list("eEfFgG%") + ["s"]
+    for _ in range(n(800)):
         x = g.random_float()
         s = g.spec(float_types)
         formats.append({"value": encode(x), "spec": s, **outcome(lambda: format(x, s))})
-    for _ in range(n(400)):
+    for _ in range(n(500)):
         x = g.random_int()
         s = g.spec(int_types)
         formats.append({"value": encode(x), "spec": s, **outcome(lambda: format(x, s))})
@@ -265,6 +272,27 @@ def main():
                       np.array(7), np.array(True)])
         s = r.choice(["", "s", ">5", "d", ".2f", "x"])
         formats.append({"value": encode(x), "spec": s, **outcome(lambda: format(x, s))})
+
+    dragon4 = []
+    for _ in range(n(600)):
+        x = g.random_float() if r.random() < 0.7 else r.choice([1, -1]) * 2.0 ** r.randint(-70, 70)
+        if not math.isfinite(x):
+            continue
+        case = {"v": bits(x), "scientific": r.random() < 0.5, "unique": r.random() < 0.7,
+                "precision": r.randint(0, 20), "trim": r.choice("k.0-"), "sign": r.random() < 0.2,
+                "pad_left": r.choice([-1, -1, r.randint(0, 8)]), "pad": r.choice([-1, -1, r.randint(0, 12)])}
+        case["min_digits"] = r.choice([-1, r.randint(0, case["precision"])]) if case["unique"] else -1
+        opt = lambda v: None if v < 0 else v
+        if case["scientific"]:
+            out = np.format_float_scientific(x, precision=case["precision"], unique=case["unique"], trim=case["trim"],
+                                             sign=case["sign"], pad_left=opt(case["pad_left"]),
+                                             exp_digits=opt(case["pad"]), min_digits=opt(case["min_digits"]))
+        else:
+            out = np.format_float_positional(x, precision=case["precision"], unique=case["unique"], fractional=True,
+                                             trim=case["trim"], sign=case["sign"], pad_left=opt(case["pad_left"]),
+                                             pad_right=opt(case["pad"]), min_digits=opt(case["min_digits"]))
+        case["out"] = out
+        dragon4.append(case)
 
     arrays = []
     for i in range(n(500)):
@@ -313,7 +341,7 @@ def main():
                           **outcome(lambda: template.format(**fields))})
 
     json.dump({"seed": args.seed, "python": sys.version.split()[0], "numpy": np.__version__,
-               "reprs": reprs, "formats": formats, "arrays": arrays, "objects": objects,
+               "reprs": reprs, "dragon4": dragon4, "formats": formats, "arrays": arrays, "objects": objects,
                "tolists": tolists, "templates": templates}, sys.stdout, ensure_ascii=True)
 
 
