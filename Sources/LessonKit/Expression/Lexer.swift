@@ -83,6 +83,10 @@ struct Lexer {
             lexIdentifier()
         } else if byte == UInt8(ascii: "\"") {
             lexString()
+        } else if byte == UInt8(ascii: "."), peek(1) == UInt8(ascii: "."), peek(2) != UInt8(ascii: "."), peek(2) != UInt8(ascii: "<") {
+            position += 2
+            add(.invalid(message: "'..' is not an operator; write '..<' (half-open) or '...' (closed, or a whole axis)"),
+                from: start, to: position)
         } else if let punctuation = matchPunctuation() {
             position += punctuation.rawValue.utf8.count
             switch punctuation {
