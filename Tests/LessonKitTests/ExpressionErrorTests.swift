@@ -51,6 +51,20 @@ import Testing
         #expect(failure("1 < 2 < 3")?.message == "comparisons cannot be chained; combine them with '&&'")
     }
 
+    @Test func pythonHabitsGetHints() {
+        let lesson = Interpreter()
+        #expect(runBlock("let x = [1.0, 2.0]", in: lesson).isEmpty)
+        #expect(failure("conv2d(x, x, stride=2)", in: lesson)?.message
+            == "arguments are labeled Swift-style: write 'stride: ...' instead of 'stride=...'")
+        #expect(failure("conv2d(x, x, stride=2)", in: lesson)?.location.column == 20)
+        #expect(failure("x[0:1]", in: lesson)?.message == "slices are written as ranges: 'a..<b' (not 'a:b'), '..<b', 'a...'")
+        #expect(failure("true and false")?.message == "use '&&' instead of Python's 'and'")
+        #expect(failure("True")?.message == "unknown name 'True'; write 'true'")
+        #expect(failure("np.zeros(3)")?.message == "unknown name 'np'; call functions directly, e.g. zeros((2, 2)) or maximum(x, 0.0)")
+        #expect(failure("2 ** 3")?.message == "'**' is not supported; write the product out (x * x)")
+        #expect(failure("2 ** 3")?.location.column == 3)
+    }
+
     @Test func poisonedNamesCascade() {
         let lesson = Interpreter()
         let errors = runBlock("let a = 1 / 0\nlet b = a + 1\nlet c = b * 2\nlet d = 5", in: lesson)

@@ -171,11 +171,22 @@ public final class Interpreter {
             throw ExpressionFailure("'\(name)' is a function; call it with arguments: \(builtin.signature)", at: range)
         }
         var message = "unknown name '\(name)'"
+        if let hint = Self.pythonNames[name] {
+            throw ExpressionFailure(message + "; \(hint)", at: range)
+        }
         if let guess = closestName(to: name, among: order + Builtins.functions.keys) {
             message += "; did you mean '\(guess)'?"
         }
         throw ExpressionFailure(message, at: range)
     }
+
+    /// Hints for names a Python author may reach for.
+    static let pythonNames: [String: String] = [
+        "True": "write 'true'", "False": "write 'false'", "None": "lesson expressions have no None",
+        "np": "call functions directly, e.g. zeros((2, 2)) or maximum(x, 0.0)",
+        "numpy": "call functions directly, e.g. zeros((2, 2)) or maximum(x, 0.0)",
+        "not": "use '!' instead of Python's 'not'",
+    ]
 
     /// True when `name` is bound (to a value or poisoned).
     func isBound(_ name: String) -> Bool { scope[name] != nil }

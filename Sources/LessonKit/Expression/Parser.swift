@@ -144,6 +144,9 @@ struct Parser {
                     if !indices.isEmpty { advance() }
                     indices.append(try parseIndex())
                 } while peek.is(.comma)
+                if peek.is(.colon) {
+                    throw ExpressionFailure("slices are written as ranges: 'a..<b' (not 'a:b'), '..<b', 'a...'", at: peek.range)
+                }
                 let close = try expect(.rightBracket, "']' to close the subscript")
                 expr = try make(.subscripted(expr, indices), expr.range.lowerBound..<close.range.upperBound)
             } else {
@@ -161,6 +164,10 @@ struct Parser {
             if !arguments.isEmpty {
                 try expect(.comma, "',' or ')' in the argument list")
                 if peek.is(.rightParen) { break }
+            }
+            if case .identifier(let label) = peek.kind, tokens[current + 1].is(.assign) {
+                throw ExpressionFailure("arguments are labeled Swift-style: write '\(label): ...' instead of '\(label)=...'",
+                                        at: tokens[current + 1].range)
             }
             if case .identifier(let label) = peek.kind, tokens[current + 1].is(.colon) {
                 let labelToken = advance()
@@ -283,6 +290,12 @@ struct Parser {
 
     private func unexpected(_ token: Token, expecting what: String) -> ExpressionFailure {
         if case .invalid(let message) = token.kind { return ExpressionFailure(message, at: token.range) }
+        if case .identifier(let word) = token.kind, let swift = ["and": "&&", "or": "||", "not": "!"][word] {
+            return ExpressionFailure("use '\(swift)' instead of Python's '\(word)'", at: token.range)
+        }
+        if token.is(.star), current > 0, tokens[current - 1].is(.star) {
+            return ExpressionFailure("'**' is not supported; write the product out (x * x)", at: tokens[current - 1].range)
+        }
         return ExpressionFailure("expected \(what), found \(token.description)", at: token.range)
     }
 
