@@ -51,7 +51,7 @@ extension Builtins {
         guard !x.isNaN else { throw ExpressionFailure("cannot convert float NaN to integer", at: range) }
         guard x.isFinite else { throw ExpressionFailure("cannot convert float infinity to integer", at: range) }
         let r = x.rounded(.toNearestOrEven)
-        guard let i = Int(exactly: r) else { throw ExpressionFailure("round(\(x)) does not fit in a 64-bit Int", at: range) }
+        guard let i = Int(exactly: r) else { throw ExpressionFailure("round(\(PyObject.float(x).repr)) does not fit in a 64-bit Int", at: range) }
         return i
     }
 

@@ -212,7 +212,8 @@ extension Interpreter {
     private func pyOrder(_ a: Value, _ b: Value, at range: Range<Int>) throws(ExpressionFailure) -> Int? {
         switch (a, b) {
         case (.int(let x), .int(let y)): return x < y ? -1 : (x == y ? 0 : 1)
-        case (.int, .double), (.double, .int), (.double, .double):
+        case (.int, .double), (.double, .int), (.double, .double), (.bool, .bool), (.bool, .int), (.int, .bool),
+             (.bool, .double), (.double, .bool):
             let x = number(a), y = number(b)
             return x < y ? -1 : (x == y ? 0 : 1)
         case (.string(let x), .string(let y)):
