@@ -83,6 +83,15 @@ import Testing
         #expect(failure("attempt(a)", in: lesson)?.isCascade == true)
     }
 
+    @Test func danglingOperatorCostsOneError() {
+        let lesson = Interpreter()
+        let errors = runBlock("let a = 1 +\nlet b = 2\nassert(b == 2)\nlet c = a", in: lesson)
+        #expect(errors.map(\.message) == ["expected an expression, found end of line", "'a' is unavailable because its definition at line 1 failed"])
+        #expect(errors.map(\.isCascade) == [false, true])
+        #expect(errors.first?.location == SourceLocation(line: 2, column: 1))
+        #expect(lesson.value(of: "b") == .int(2))
+    }
+
     @Test func syntaxErrorPoisonsItsName() {
         let lesson = Interpreter()
         let errors = runBlock("let x = [1, 2\nlet y = x", in: lesson)

@@ -8,8 +8,8 @@
 ///     let m = [[1, 2],
 ///              [3, 4]]            // one statement
 ///
-/// A `let` or `assert(` at the start of a line always begins a new statement, so an
-/// unclosed bracket costs one error, not the rest of the block. Unreadable input becomes
+/// A `let` or `assert(` at the start of a line always begins a new statement, so an unclosed
+/// bracket or a dangling operator costs one error, not the rest of the block. Unreadable input becomes
 /// an `.invalid` token that the parser reports; the lexer itself never fails.
 ///
 /// - Complexity: O(n) in the length of the source.
@@ -127,10 +127,11 @@ struct Lexer {
         }
     }
 
-    /// Closes any unbalanced brackets of the previous statement at a line that starts a new one.
+    /// Ends the previous statement at a line that starts a new one, even when that statement left
+    /// a bracket open or ended with an operator.
     private mutating func beginStatement(at offset: Int) {
-        guard depth > 0 else { return }
         depth = 0
+        guard let last = tokens.last, last.kind != .newline else { return }
         add(.newline, from: offset, to: offset)
     }
 
