@@ -181,6 +181,14 @@ import Testing
             == .string("size, kernel, and stride must be positive; padding cannot be negative"))
     }
 
+    @Test func methodErrorsPointAtTheMethod() {
+        let lesson = Interpreter()
+        #expect(runBlock("let feature_map = [[0.5, 1.5], [2.5, 3.5]]", in: lesson).isEmpty)
+        let error = failure("1 + feature_map.sum(axis: 2)", in: lesson)
+        #expect(error?.message == "axis 2 is out of bounds for array of dimension 2")
+        #expect(error?.location.column == 17)
+    }
+
     @Test func kernelErrorsPassThroughAtTheCall() {
         let error = failure("1 + conv2d([[1.0, 2.0]], [[1.0, 2.0, 3.0], [1.0, 2.0, 3.0]])")
         #expect(error != nil)

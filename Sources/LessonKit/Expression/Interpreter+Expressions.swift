@@ -60,7 +60,8 @@ extension Interpreter {
                 }
                 throw noMember(receiver, name, at: nameRange)
             }
-            return try invoke(method, receiver: receiver, arguments, at: range)
+            // Method failures point at the method name: `feature_map.sum(axis: 2)` reports at `sum`.
+            return try invoke(method, receiver: receiver, arguments, at: nameRange.lowerBound..<range.upperBound)
         default:
             throw ExpressionFailure("only functions and methods can be called", at: callee.range)
         }
