@@ -13,6 +13,10 @@ import Testing
 
     @Test func unknownNameWithoutCloseCandidate() {
         #expect(failure("qqqqqqq")?.message == "unknown name 'qqqqqqq'")
+        let lesson = Interpreter()
+        #expect(runBlock("let x = 1", in: lesson).isEmpty)
+        #expect(failure("y", in: lesson)?.message == "unknown name 'y'")
+        #expect(failure("xx", in: lesson)?.message == "unknown name 'xx'; did you mean 'x'?")
     }
 
     @Test func unknownFunctionSuggestsBuiltin() {
