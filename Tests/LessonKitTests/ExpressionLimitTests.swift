@@ -211,7 +211,16 @@ struct SplitMix {
                          + "let r = maxPool2d(x, size: 2, stride: 1)", in: lesson)
             let source = expression(4)
             total += 1
-            guard let value = try? evaluate(source, in: lesson) else { continue }
+            let value: Value
+            do {
+                value = try evaluate(source, in: lesson)
+            } catch {
+                // Every error points inside the source.
+                #expect(error.location.line == 1 && error.location.column >= 1 && error.location.column <= source.utf8.count + 1,
+                        "\(source): \(error)")
+                #expect(!error.message.isEmpty)
+                continue
+            }
             succeeded += 1
             _ = value.printed
             _ = value.pyObject.repr
