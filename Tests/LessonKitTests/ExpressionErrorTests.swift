@@ -67,6 +67,10 @@ import Testing
         #expect(failure("np.zeros(3)")?.message == "unknown name 'np'; call functions directly, e.g. zeros((2, 2)) or maximum(x, 0.0)")
         #expect(failure("2 ** 3")?.message == "'**' is not supported; write the product out (x * x)")
         #expect(failure("2 ** 3")?.location.column == 3)
+        let errors = runBlock("z = 3\nlet y = z")
+        #expect(errors.map(\.message) == ["bind a name with 'let z = ...' (a name is bound once per lesson)",
+                                          "'z' is unavailable because its definition at line 1 failed"])
+        #expect(errors.map(\.isCascade) == [false, true])
     }
 
     @Test func poisonedNamesCascade() {

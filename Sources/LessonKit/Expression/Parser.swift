@@ -60,6 +60,9 @@ struct Parser {
             guard peek.is(.assign) else { throw unexpected(peek, expecting: "'=' after 'let \(name)'") }
             advance()
             statement = .binding(name: name, nameRange: nameRange, value: try parseExpression())
+        } else if case .identifier(let name) = peek.kind, tokens[current + 1].is(.assign) {
+            poisons = (name, peek.range)
+            throw ExpressionFailure("bind a name with 'let \(name) = ...' (a name is bound once per lesson)", at: peek.range)
         } else if peek.kind == .identifier("assert") && tokens[current + 1].is(.leftParen) {
             advance()
             advance()
