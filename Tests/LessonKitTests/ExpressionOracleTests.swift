@@ -17,9 +17,9 @@ import Testing
     static func pairs() throws -> (pairs: [Pair], source: String) {
         let data: Data
         let source: String
-        if Python.hasNumPy {
+        if ExpressionPython.hasNumPy {
             let pairsPath = expressionFixtures.appendingPathComponent("oracle/oracle-pairs.txt").path
-            let output = try Python.run([expressionFixtures.appendingPathComponent("oracle/oracle.py").path, pairsPath])
+            let output = try ExpressionPython.run([expressionFixtures.appendingPathComponent("oracle/oracle.py").path, pairsPath])
             data = Data(output.utf8)
             source = "live python3"
         } else {
@@ -36,7 +36,7 @@ import Testing
             let lesson = Interpreter()
             let actual: String
             do {
-                let value = try evaluate(pair.lesson, in: lesson)
+                let value = try evaluateExpression(pair.lesson, in: lesson)
                 actual = try pair.spec.map { spec in try value.formatted(spec) } ?? value.printed
             } catch {
                 actual = "error: \(error)"
@@ -59,11 +59,11 @@ import Testing
 
     /// Runs `script SEED COUNT` live, or reads the committed `fixture` it produced.
     static func randomCases(script: String, fixture: String, seed: Int, count: Int) throws -> (RandomCases, String) {
-        if Python.hasNumPy {
+        if ExpressionPython.hasNumPy {
             // LESSONKIT_RANDOM_SEED explores other seeds (live only); the default seed matches the fixture.
             let seed = ProcessInfo.processInfo.environment["LESSONKIT_RANDOM_SEED"].flatMap { Int($0) } ?? seed
             let path = expressionFixtures.appendingPathComponent("oracle/" + script).path
-            let data = Data(try Python.run([path, String(seed), String(count)]).utf8)
+            let data = Data(try ExpressionPython.run([path, String(seed), String(count)]).utf8)
             return (try JSONDecoder().decode(RandomCases.self, from: data), "live python3")
         }
         let data = try Data(contentsOf: expressionFixtures.appendingPathComponent("oracle/" + fixture))
@@ -77,7 +77,7 @@ import Testing
         for item in random.cases {
             let actual: String
             do {
-                actual = try evaluate(item.expression).printed
+                actual = try evaluateExpression(item.expression).printed
             } catch {
                 actual = "error"
             }
@@ -101,7 +101,7 @@ import Testing
         for item in random.cases {
             let actual: String
             do {
-                actual = try evaluate(item.expression).printed
+                actual = try evaluateExpression(item.expression).printed
             } catch {
                 actual = "error"
             }

@@ -13,8 +13,8 @@ import Testing
         let script = folder.appendingPathComponent(name + ".py")
         var text: String?
         var source = "committed \(name).out"
-        if Python.hasNumPy, (try? Python.run(["-c", "import torch"])) != nil || !name.hasPrefix("10_") {
-            text = try Python.run([script.path])
+        if ExpressionPython.hasNumPy, (try? ExpressionPython.run(["-c", "import torch"])) != nil || !name.hasPrefix("10_") {
+            text = try ExpressionPython.run([script.path])
             source = "live python3"
         }
         let output = try text ?? String(contentsOf: folder.appendingPathComponent(name + ".out"), encoding: .utf8)
@@ -24,14 +24,14 @@ import Testing
     @Test func evalBlockRunsCleanly() throws {
         let lesson = Interpreter()
         let source = try String(contentsOf: Self.folder.appendingPathComponent("seed-eval.txt"), encoding: .utf8)
-        #expect(lesson.run(block: source, locate: locator(for: source)) == [])
+        #expect(lesson.run(block: source, locate: expressionLocator(for: source)) == [])
         #expect(lesson.value(of: "too_small") == .string("kernel cannot exceed padded input size"))
     }
 
     @Test func evalBlockReproducesTheListings() throws {
         let lesson = Interpreter()
         let source = try String(contentsOf: Self.folder.appendingPathComponent("seed-eval.txt"), encoding: .utf8)
-        try #require(lesson.run(block: source, locate: locator(for: source)) == [])
+        try #require(lesson.run(block: source, locate: expressionLocator(for: source)) == [])
         let checks = try String(contentsOf: Self.folder.appendingPathComponent("checks.txt"), encoding: .utf8)
         var compared = 0
         var sources: Set<String> = []
@@ -66,8 +66,8 @@ import Testing
         }
         let body = String(piece.dropFirst().dropLast())
         if let colon = body.range(of: " : ", options: .backwards) {
-            return try evaluate(String(body[..<colon.lowerBound]), in: lesson).formatted(String(body[colon.upperBound...]))
+            return try evaluateExpression(String(body[..<colon.lowerBound]), in: lesson).formatted(String(body[colon.upperBound...]))
         }
-        return try evaluate(body, in: lesson).printed
+        return try evaluateExpression(body, in: lesson).printed
     }
 }

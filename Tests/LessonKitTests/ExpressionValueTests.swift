@@ -32,24 +32,24 @@ import Testing
     }
 
     @Test func arrayLiteralTyping() throws {
-        #expect(try evaluate("[1, 2]") == .tensor(Tensor(shape: [2], ints: [1, 2])))
-        #expect(try evaluate("[1, 2.0]") == .tensor(Tensor(shape: [2], doubles: [1, 2])))
-        #expect(try evaluate("[[true], [false]]") == .tensor(Tensor(shape: [2, 1], bools: [true, false])))
-        #expect(try evaluate("[true, 2]") == .tensor(Tensor(shape: [2], ints: [1, 2])))
-        #expect(try evaluate("[]") == .list([]))
-        #expect(try evaluate("[\"a\", 1]") == .list([.string("a"), .int(1)]))
-        #expect(try evaluate("[(1, 2)]") == .list([.tuple([.int(1), .int(2)])]))
-        #expect(try evaluate("[zeros(2), zeros(3)]").typeDescription == "list")
-        #expect(try evaluate("[zeros(2), ones(2)]").typeDescription == "tensor of shape (2, 2) and dtype float64")
+        #expect(try evaluateExpression("[1, 2]") == .tensor(Tensor(shape: [2], ints: [1, 2])))
+        #expect(try evaluateExpression("[1, 2.0]") == .tensor(Tensor(shape: [2], doubles: [1, 2])))
+        #expect(try evaluateExpression("[[true], [false]]") == .tensor(Tensor(shape: [2, 1], bools: [true, false])))
+        #expect(try evaluateExpression("[true, 2]") == .tensor(Tensor(shape: [2], ints: [1, 2])))
+        #expect(try evaluateExpression("[]") == .list([]))
+        #expect(try evaluateExpression("[\"a\", 1]") == .list([.string("a"), .int(1)]))
+        #expect(try evaluateExpression("[(1, 2)]") == .list([.tuple([.int(1), .int(2)])]))
+        #expect(try evaluateExpression("[zeros(2), zeros(3)]").typeDescription == "list")
+        #expect(try evaluateExpression("[zeros(2), ones(2)]").typeDescription == "tensor of shape (2, 2) and dtype float64")
     }
 
     @Test func scalarsFromTensors() throws {
-        #expect(try evaluate("[[1, 2], [3, 4]][1, 0]") == .int(3))
-        #expect(try evaluate("[0.5, 1.5][-1]") == .double(1.5))
-        #expect(try evaluate("[true, false][1]") == .bool(false))
-        #expect(try evaluate("[1.5, 2.5].sum()") == .double(4.0))
-        #expect(try evaluate("[1, 2].sum()") == .int(3))
-        #expect(try evaluate("[1, 2].mean()") == .double(1.5))
-        #expect(try evaluate("[[1, 2], [3, 4]][0]") == .tensor(Tensor(shape: [2], ints: [1, 2])))
+        #expect(try evaluateExpression("[[1, 2], [3, 4]][1, 0]") == .int(3))
+        #expect(try evaluateExpression("[0.5, 1.5][-1]") == .double(1.5))
+        #expect(try evaluateExpression("[true, false][1]") == .bool(false))
+        #expect(try evaluateExpression("[1.5, 2.5].sum()") == .double(4.0))
+        #expect(try evaluateExpression("[1, 2].sum()") == .int(3))
+        #expect(try evaluateExpression("[1, 2].mean()") == .double(1.5))
+        #expect(try evaluateExpression("[[1, 2], [3, 4]][0]") == .tensor(Tensor(shape: [2], ints: [1, 2])))
     }
 }
