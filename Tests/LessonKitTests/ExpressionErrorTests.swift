@@ -73,6 +73,17 @@ import Testing
         #expect(errors.map(\.isCascade) == [false, true])
     }
 
+    @Test func pythonFloorDivisionIsNotSilentlyAComment() throws {
+        let message = "'//' starts a comment here, so the rest of the line is ignored; "
+            + "Python's a // b is floor(a / b) (put a comment on its own line)"
+        let errors = runExpressionBlock("let n = 7\nlet half = n // 2\nlet out = (n + 2 - 3) // (2) + 1\nlet w = 4 // width in pixels\n"
+                                        + "let k = 3 // kernel\n// 2 + 2\nlet q = floor(n / 2)")
+        #expect(errors.map(\.message) == [message, message])
+        #expect(errors.map(\.location) == [SourceLocation(line: 2, column: 14), SourceLocation(line: 3, column: 23)])
+        #expect(try evaluateExpression("floor(-7 / 2)") == .int(-4))
+        #expect(try evaluateExpression("floor(3)") == .int(3))
+    }
+
     @Test func poisonedNamesCascade() {
         let lesson = Interpreter()
         let errors = runExpressionBlock("let a = 1 / 0\nlet b = a + 1\nlet c = b * 2\nlet d = 5", in: lesson)

@@ -2,7 +2,7 @@ import CNNKernels
 import Foundation
 
 extension Builtins {
-    /// Python's `len`, `abs` and `round` (extensions to LESSON-FORMAT.md §4).
+    /// Python's `len`, `abs`, `floor` and `round` (extensions to LESSON-FORMAT.md §4).
     static let pythonFunctions: [Builtin] = [
         Builtin("len", "_value") { call throws(ExpressionFailure) in
             let value = try call.value(0)
@@ -31,6 +31,18 @@ extension Builtins {
             default: throw call.mismatch(0, "a number or tensor", value)
             }
         },
+        Builtin("floor", "_value") { call throws(ExpressionFailure) in
+            let value = try call.value(0)
+            switch value {
+            case .int: return value
+            case .double(let d): return .int(try integral(d.rounded(.down), of: d, at: call.range))
+            case .tensor(let t):
+                guard case .float64(let v) = t.storage else { return value }
+                let floored = Tensor.Storage.float64(v.map { $0.rounded(.down) })
+                return .tensor(try call.kernel { () throws(KernelError) in try Tensor(shape: t.shape, storage: floored) })
+            default: throw call.mismatch(0, "a number or tensor", value)
+            }
+        },
         Builtin("round", "_value _digits?") { call throws(ExpressionFailure) in
             let value = try call.value(0)
             let digits = call.values[1] == nil ? nil : try decimalsArgument(call, 1)
@@ -48,10 +60,16 @@ extension Builtins {
 
     /// `round(x)` for a float: the nearest Int, ties to even (`round(2.5)` is 2).
     static func roundToInt(_ x: Double, at range: Range<Int>) throws(ExpressionFailure) -> Int {
+        try integral(x.rounded(.toNearestOrEven), of: x, at: range)
+    }
+
+    /// `r` (an integral Double computed from `x`) as an Int, with Python's messages for NaN and infinity.
+    static func integral(_ r: Double, of x: Double, at range: Range<Int>) throws(ExpressionFailure) -> Int {
         guard !x.isNaN else { throw ExpressionFailure("cannot convert float NaN to integer", at: range) }
         guard x.isFinite else { throw ExpressionFailure("cannot convert float infinity to integer", at: range) }
-        let r = x.rounded(.toNearestOrEven)
-        guard let i = Int(exactly: r) else { throw ExpressionFailure("round(\(PyObject.float(x).repr)) does not fit in a 64-bit Int", at: range) }
+        guard let i = Int(exactly: r) else {
+            throw ExpressionFailure("\(PyObject.float(x).repr) does not fit in a 64-bit Int", at: range)
+        }
         return i
     }
 

@@ -11,11 +11,11 @@
 ///     receptiveField(_:) → list of record ReceptiveFieldStep(name, kernel, stride, field, jump, start)
 ///     convParameters(channels:filters:kernel:bias:) denseParameters(inputs:units:bias:)
 ///         → record ParameterCount(weights, biases, total)
-///     repr(_:) str(_:) lines(_:_:) literal(_:format:)  len(_:) abs(_:) round(_:_:)  attempt(_:)
+///     repr(_:) str(_:) lines(_:_:) literal(_:format:)  len(_:) abs(_:) floor(_:) round(_:_:)  attempt(_:)
 ///
 /// Tensor methods: `sum(axis:) max(axis:) min(axis:) mean(axis:) argmax() argmax2d() rounded(_:)
 /// tolist() flattened() transposed() reshaped(_:) all() any()`; properties `shape size ndim dtype`.
-/// Extensions beyond §4: `str`, `len`, `abs`, `round`, `%`, `dtype:`, `reshaped`, `all`, `any`,
+/// Extensions beyond §4: `str`, `len`, `abs`, `floor`, `round`, `%`, `dtype:`, `reshaped`, `all`, `any`,
 /// `ndim`, `dtype`, `count` (lists, tuples, strings), `literal(_:format:)`, `padding:` on layers.
 enum Builtins {
     /// Functions by name: `zeros`, `conv2d`, `lines`, ...

@@ -42,7 +42,14 @@ struct Lexer {
                 lineStart = true
                 continue
             case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "/"):
+                let start = position
                 while position < bytes.count && bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                if !lineStart, let last = tokens.last, last.endsOperand,
+                   Self.readsAsFloorDivision(bytes[(start + 2)..<position]) {
+                    add(.invalid(message: "'//' starts a comment here, so the rest of the line is ignored; "
+                                 + "Python's a // b is floor(a / b) (put a comment on its own line)"),
+                        from: start, to: start + 2)
+                }
             default:
                 lexToken()
                 lineStart = false
@@ -50,6 +57,19 @@ struct Lexer {
         }
         add(.end, from: bytes.count, to: bytes.count)
         return tokens
+    }
+
+    /// True when a trailing comment's text is itself an expression such as `2`, `(k - 1)` or
+    /// `stride + 1`: the author most likely meant Python's floor division, not a comment.
+    private static func readsAsFloorDivision(_ text: ArraySlice<UInt8>) -> Bool {
+        var source = String(decoding: text, as: UTF8.self)
+        if let next = source.range(of: "//") { source = String(source[..<next.lowerBound]) }
+        var parser = Parser(source, limits: .standard)
+        guard let expr = try? parser.parseStandaloneExpression() else { return false }
+        switch expr.node {
+        case .integer, .double, .binary: return true
+        default: return source.drop(while: { $0 == " " }).first == "("
+        }
     }
 
     /// True when the last token cannot end a statement, so a line break continues it.
