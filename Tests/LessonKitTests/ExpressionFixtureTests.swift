@@ -31,7 +31,7 @@ import Testing
                 break
             }
         }
-        let locate = locator(for: source)
+        let locate = expressionLocator(for: source)
         var output: [String] = []
         let interpreter = Interpreter()
         let errors = interpreter.run(block: source, locate: locate) { value, _ in

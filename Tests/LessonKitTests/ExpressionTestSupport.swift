@@ -3,7 +3,7 @@ import Foundation
 
 /// A locator for test sources: byte offsets → 1-based line and UTF-8 column, the block
 /// starting at `firstLine` of an imaginary lesson.
-func locator(for source: String, firstLine: Int = 1) -> Locator {
+func expressionLocator(for source: String, firstLine: Int = 1) -> Locator {
     let bytes = Array(source.utf8)
     return { offset in
         var line = firstLine, column = 1
@@ -16,19 +16,19 @@ func locator(for source: String, firstLine: Int = 1) -> Locator {
 
 /// Runs `source` as an `{eval}` block in a fresh interpreter (or `interpreter`).
 @discardableResult
-func runBlock(_ source: String, in interpreter: Interpreter = Interpreter(), firstLine: Int = 1) -> [EvaluationError] {
-    interpreter.run(block: source, locate: locator(for: source, firstLine: firstLine))
+func runExpressionBlock(_ source: String, in interpreter: Interpreter = Interpreter(), firstLine: Int = 1) -> [EvaluationError] {
+    interpreter.run(block: source, locate: expressionLocator(for: source, firstLine: firstLine))
 }
 
 /// Evaluates one expression against `interpreter`.
-func evaluate(_ source: String, in interpreter: Interpreter = Interpreter()) throws(EvaluationError) -> Value {
-    try interpreter.evaluate(source, locate: locator(for: source))
+func evaluateExpression(_ source: String, in interpreter: Interpreter = Interpreter()) throws(EvaluationError) -> Value {
+    try interpreter.evaluate(source, locate: expressionLocator(for: source))
 }
 
 /// The error an expression fails with, or nil.
-func failure(_ source: String, in interpreter: Interpreter = Interpreter()) -> EvaluationError? {
+func expressionFailure(_ source: String, in interpreter: Interpreter = Interpreter()) -> EvaluationError? {
     do {
-        _ = try interpreter.evaluate(source, locate: locator(for: source))
+        _ = try interpreter.evaluate(source, locate: expressionLocator(for: source))
         return nil
     } catch {
         return error
@@ -36,7 +36,7 @@ func failure(_ source: String, in interpreter: Interpreter = Interpreter()) -> E
 }
 
 /// Runs Python 3 (with NumPy) from the tests: the independent oracle.
-enum Python {
+enum ExpressionPython {
     /// True when `python3 -c "import numpy"` succeeds (set `LESSONKIT_ORACLE_FIXTURES=1` to use
     /// the committed fixtures instead, as on a machine without Python).
     static let hasNumPy: Bool = ProcessInfo.processInfo.environment["LESSONKIT_ORACLE_FIXTURES"] == nil
@@ -59,13 +59,13 @@ enum Python {
         let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw PythonError(description: "python3 exited with \(process.terminationStatus): \(errorText)")
+            throw ExpressionPythonError(description: "python3 exited with \(process.terminationStatus): \(errorText)")
         }
         return String(decoding: data, as: UTF8.self)
     }
 }
 
-struct PythonError: Error, CustomStringConvertible {
+struct ExpressionPythonError: Error, CustomStringConvertible {
     let description: String
 }
 

@@ -96,9 +96,11 @@ struct Builtin: Sendable {
 }
 
 /// The candidate closest to `name` by edit distance, when it is close enough to be a typo
-/// (at most 1 edit for short names, 2 for longer ones) and no other candidate is as close.
+/// (at most 1 edit for names of 2–3 characters, 2 for longer ones; none for one-letter names) and
+/// no other candidate is as close.
 func closestName(to name: String, among candidates: [String]) -> String? {
-    let limit = name.count <= 3 ? 1 : 2
+    let limit = min(name.count <= 3 ? 1 : 2, name.count - 1)  // never suggest by replacing a whole short name
+    guard limit > 0 else { return nil }
     let scored = Set(candidates).filter { $0 != name }.map { ($0, editDistance(name, $0, limit: limit + 1)) }
         .filter { $0.1 <= limit }
     guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { return nil }

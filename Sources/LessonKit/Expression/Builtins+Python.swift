@@ -2,7 +2,7 @@ import CNNKernels
 import Foundation
 
 extension Builtins {
-    /// Python's `len`, `abs` and `round` (extensions to LESSON-FORMAT.md §4).
+    /// Python's `len`, `abs`, `floor` and `round` (extensions to LESSON-FORMAT.md §4).
     static let pythonFunctions: [Builtin] = [
         Builtin("len", "_value") { call throws(ExpressionFailure) in
             let value = try call.value(0)
@@ -31,9 +31,21 @@ extension Builtins {
             default: throw call.mismatch(0, "a number or tensor", value)
             }
         },
+        Builtin("floor", "_value") { call throws(ExpressionFailure) in
+            let value = try call.value(0)
+            switch value {
+            case .int: return value
+            case .double(let d): return .int(try integral(d.rounded(.down), of: d, at: call.range))
+            case .tensor(let t):
+                guard case .float64(let v) = t.storage else { return value }
+                let floored = Tensor.Storage.float64(v.map { $0.rounded(.down) })
+                return .tensor(try call.kernel { () throws(KernelError) in try Tensor(shape: t.shape, storage: floored) })
+            default: throw call.mismatch(0, "a number or tensor", value)
+            }
+        },
         Builtin("round", "_value _digits?") { call throws(ExpressionFailure) in
             let value = try call.value(0)
-            let digits = try call.optionalInt(1)
+            let digits = call.values[1] == nil ? nil : try decimalsArgument(call, 1)
             switch value {
             case .int(let i): return .int(try roundInt(i, digits: digits ?? 0, at: call.range))
             case .double(let d):
@@ -48,10 +60,16 @@ extension Builtins {
 
     /// `round(x)` for a float: the nearest Int, ties to even (`round(2.5)` is 2).
     static func roundToInt(_ x: Double, at range: Range<Int>) throws(ExpressionFailure) -> Int {
+        try integral(x.rounded(.toNearestOrEven), of: x, at: range)
+    }
+
+    /// `r` (an integral Double computed from `x`) as an Int, with Python's messages for NaN and infinity.
+    static func integral(_ r: Double, of x: Double, at range: Range<Int>) throws(ExpressionFailure) -> Int {
         guard !x.isNaN else { throw ExpressionFailure("cannot convert float NaN to integer", at: range) }
         guard x.isFinite else { throw ExpressionFailure("cannot convert float infinity to integer", at: range) }
-        let r = x.rounded(.toNearestOrEven)
-        guard let i = Int(exactly: r) else { throw ExpressionFailure("round(\(x)) does not fit in a 64-bit Int", at: range) }
+        guard let i = Int(exactly: r) else {
+            throw ExpressionFailure("\(PyObject.float(x).repr) does not fit in a 64-bit Int", at: range)
+        }
         return i
     }
 
@@ -71,10 +89,16 @@ extension Builtins {
     /// `round(i, n)` for an Int: unchanged for n ≥ 0; else to a multiple of 10^-n, ties to even.
     static func roundInt(_ i: Int, digits: Int, at range: Range<Int>) throws(ExpressionFailure) -> Int {
         guard digits < 0 else { return i }
+        guard digits > -20 else { return 0 }  // |i| < 10^19 / 2 ≤ 10^(-digits) / 2
         var power = 1
-        for _ in 0..<min(-digits, 20) {
+        for _ in 0..<(-digits) {
             let (p, overflow) = power.multipliedReportingOverflow(by: 10)
-            if overflow { return 0 }
+            if overflow {  // 10^19: only |i| ≥ 5·10^18 rounds away from 0, to ±10^19, which overflows
+                guard i.magnitude < 5_000_000_000_000_000_000 else {
+                    throw ExpressionFailure("integer overflow in round(\(i), \(digits))", at: range)
+                }
+                return 0
+            }
             power = p
         }
         var q = i / power, r = i % power

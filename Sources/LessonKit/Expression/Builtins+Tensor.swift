@@ -57,12 +57,14 @@ extension Builtins {
             return .tuple([.int(position.row), .int(position.column)])
         },
         Builtin("rounded", "_decimals?", accepts: { v in isTensor(v) || v.scalar != nil }) { call throws(ExpressionFailure) in
-            let decimals = try call.int(0, default: 0)
+            let decimals = try decimalsArgument(call, 0)
             switch call.receiver {
             case .tensor(let t)?:
                 return .tensor(try call.kernel { () throws(KernelError) in try t.rounded(decimals) })
             case .double(let d)?:
                 return .double(roundHalfEven(d, decimals: decimals))
+            case .int(let i)?:
+                return .int(try roundInt(i, digits: decimals, at: call.range))
             case let other?:
                 return other
             case nil:
@@ -128,11 +130,23 @@ extension Builtins {
         default: shape = nil
         }
         guard let shape else { throw call.mismatch(i, "a shape: an Int, or a tuple or list of Ints", value) }
+        guard shape.count <= 32 else {
+            throw ExpressionFailure("a tensor may have at most 32 axes, got \(shape.count)", at: call.range(i))
+        }
         guard shape.allSatisfy({ $0 >= 0 }) else {
             throw ExpressionFailure("shape \(shapeDescription(shape)) has a negative extent", at: call.range(i))
         }
         try kernelCall(at: call.range(i)) { () throws(KernelError) in try Limits.checkElements(shape) }
         return shape
+    }
+
+    /// A rounding precision: an Int within ±10,000 (NumPy takes a C int; beyond ±400 nothing changes).
+    static func decimalsArgument(_ call: Call, _ i: Int) throws(ExpressionFailure) -> Int {
+        let decimals = try call.int(i, default: 0)
+        guard (-10_000...10_000).contains(decimals) else {
+            throw ExpressionFailure("the number of decimals must be between -10000 and 10000, got \(decimals)", at: call.range(i))
+        }
+        return decimals
     }
 
     /// `dtype: "int64"` (optional; default float64).

@@ -17,12 +17,16 @@ public struct EvaluationLimits: Sendable, Equatable {
     public var maxSteps: Int
     /// Tensor elements read or written by kernels per lesson (a proxy for compute time).
     public var maxTensorWork: Int
-    /// Elements of a list built from a tensor (`x.tolist()`).
+    /// Elements of a list built from a tensor (`x.tolist()`) or by `+`.
     public var maxListElements: Int
+    /// Tensor elements held by all bound names together (a cap on the lesson's memory).
+    public var maxBoundElements: Int
+    /// Tuples and lists nested inside each other (printing and comparing recurse this deep).
+    public var maxValueNesting: Int
 
     public init(maxNesting: Int = 64, maxTreeHeight: Int = 256, maxStringLength: Int = 1_000_000,
-                maxStatements: Int = 10_000, maxSteps: Int = 5_000_000, maxTensorWork: Int = 1 << 30,
-                maxListElements: Int = 100_000) {
+                maxStatements: Int = 10_000, maxSteps: Int = 5_000_000, maxTensorWork: Int = 1 << 28,
+                maxListElements: Int = 100_000, maxBoundElements: Int = 1 << 25, maxValueNesting: Int = 64) {
         self.maxNesting = maxNesting
         self.maxTreeHeight = maxTreeHeight
         self.maxStringLength = maxStringLength
@@ -30,6 +34,8 @@ public struct EvaluationLimits: Sendable, Equatable {
         self.maxSteps = maxSteps
         self.maxTensorWork = maxTensorWork
         self.maxListElements = maxListElements
+        self.maxBoundElements = maxBoundElements
+        self.maxValueNesting = maxValueNesting
     }
 
     /// The limits every lesson builds with.
@@ -37,6 +43,12 @@ public struct EvaluationLimits: Sendable, Equatable {
 
     /// The largest tensor a lesson may create (CNNKernels' `Limits.maxElements`).
     public var maxTensorElements: Int { Limits.maxElements }
+
+    /// Throws when `value` nests tuples and lists more than `maxValueNesting` deep.
+    func checkNesting(_ value: Value, at range: Range<Int>) throws(ExpressionFailure) {
+        guard value.nestingDepth > maxValueNesting else { return }
+        throw ExpressionFailure("values nest too deeply (limit \(maxValueNesting) levels of tuples and lists)", at: range, kind: .limit)
+    }
 
     /// Throws when `text` is longer than `maxStringLength`.
     func check(_ text: String, at range: Range<Int>) throws(ExpressionFailure) {

@@ -10,10 +10,14 @@ extension Interpreter {
         case .bool(let b): return .bool(b)
         case .string(let s): return .string(s)
         case .name(let name): return try lookup(name, at: expr.range)
-        case .array(let items): return try makeArray(items, at: expr.range)
+        case .array(let items):
+            let value = try makeArray(items, at: expr.range)
+            try limits.checkNesting(value, at: expr.range)
+            return value
         case .tuple(let items):
             var values: [Value] = []
             for item in items { values.append(try eval(item)) }
+            try limits.checkNesting(.tuple(values), at: expr.range)
             return .tuple(values)
         case .unary(let op, let operand):
             return try unary(op, try eval(operand), at: expr.range)
@@ -56,7 +60,8 @@ extension Interpreter {
                 }
                 throw noMember(receiver, name, at: nameRange)
             }
-            return try invoke(method, receiver: receiver, arguments, at: range)
+            // Method failures point at the method name: `feature_map.sum(axis: 2)` reports at `sum`.
+            return try invoke(method, receiver: receiver, arguments, at: nameRange.lowerBound..<range.upperBound)
         default:
             throw ExpressionFailure("only functions and methods can be called", at: callee.range)
         }

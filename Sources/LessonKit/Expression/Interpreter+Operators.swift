@@ -61,13 +61,20 @@ extension Interpreter {
             try limits.check(a + b, at: range)
             return .string(a + b)
         case (.list(let a), .list(let b)) where op == .add:
+            try checkLength(a.count + b.count, at: range)
             return .list(a + b)
         case (.tuple(let a), .tuple(let b)) where op == .add:
+            try checkLength(a.count + b.count, at: range)
             return .tuple(a + b)
         default:
             throw ExpressionFailure(
                 "operator '\(op.rawValue)' cannot combine \(left.typeDescription) and \(right.typeDescription)", at: range)
         }
+    }
+
+    private func checkLength(_ count: Int, at range: Range<Int>) throws(ExpressionFailure) {
+        guard count > limits.maxListElements else { return }
+        throw ExpressionFailure("result is too long (\(count) elements; the limit is \(limits.maxListElements))", at: range, kind: .limit)
     }
 
     private func number(_ v: Value) -> Double {
@@ -205,7 +212,8 @@ extension Interpreter {
     private func pyOrder(_ a: Value, _ b: Value, at range: Range<Int>) throws(ExpressionFailure) -> Int? {
         switch (a, b) {
         case (.int(let x), .int(let y)): return x < y ? -1 : (x == y ? 0 : 1)
-        case (.int, .double), (.double, .int), (.double, .double):
+        case (.int, .double), (.double, .int), (.double, .double), (.bool, .bool), (.bool, .int), (.int, .bool),
+             (.bool, .double), (.double, .bool):
             let x = number(a), y = number(b)
             return x < y ? -1 : (x == y ? 0 : 1)
         case (.string(let x), .string(let y)):

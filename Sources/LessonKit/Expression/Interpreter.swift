@@ -28,6 +28,9 @@ public final class Interpreter {
     private var statementCount = 0
     private var steps = 0
     private var work = 0
+    private var boundElements = 0
+    /// Set once a step or work limit has been reported: later hits are cascades of that one.
+    private var limitReported = false
 
     public convenience init() {
         self.init(limits: .standard)
@@ -71,10 +74,16 @@ public final class Interpreter {
         for statement in parser.parseBlock() {
             statementCount += 1
             guard statementCount <= limits.maxStatements else {
-                let failure = ExpressionFailure(
-                    "too many statements in this lesson (limit \(limits.maxStatements))", at: statement.range, kind: .limit)
-                errors.append(failure.located(by: locate))
-                break
+                // Reported once; the names of the statements not run are poisoned, so their uses are cascades.
+                if statementCount == limits.maxStatements + 1 {
+                    let failure = ExpressionFailure(
+                        "too many statements in this lesson (limit \(limits.maxStatements))", at: statement.range, kind: .limit)
+                    errors.append(failure.located(by: locate))
+                }
+                if case .binding(let name, let nameRange, _) = statement, scope[name] == nil {
+                    bind(name, .poisoned, line: locate(nameRange.lowerBound).line)
+                }
+                continue
             }
             switch statement {
             case .binding(let name, let nameRange, let valueExpr):
@@ -84,7 +93,9 @@ public final class Interpreter {
                     continue
                 }
                 do {
-                    bind(name, .value(try eval(valueExpr)), line: line)
+                    let value = try eval(valueExpr)
+                    try retain(value, at: valueExpr.range)
+                    bind(name, .value(value), line: line)
                 } catch {
                     errors.append(error.located(by: locate))
                     bind(name, .poisoned, line: line)
@@ -160,29 +171,55 @@ public final class Interpreter {
             throw ExpressionFailure("'\(name)' is a function; call it with arguments: \(builtin.signature)", at: range)
         }
         var message = "unknown name '\(name)'"
+        if let hint = Self.pythonNames[name] {
+            throw ExpressionFailure(message + "; \(hint)", at: range)
+        }
         if let guess = closestName(to: name, among: order + Builtins.functions.keys) {
             message += "; did you mean '\(guess)'?"
         }
         throw ExpressionFailure(message, at: range)
     }
 
+    /// Hints for names a Python author may reach for.
+    static let pythonNames: [String: String] = [
+        "True": "write 'true'", "False": "write 'false'", "None": "lesson expressions have no None",
+        "np": "call functions directly, e.g. zeros((2, 2)) or maximum(x, 0.0)",
+        "numpy": "call functions directly, e.g. zeros((2, 2)) or maximum(x, 0.0)",
+        "not": "use '!' instead of Python's 'not'",
+    ]
+
     /// True when `name` is bound (to a value or poisoned).
     func isBound(_ name: String) -> Bool { scope[name] != nil }
+
+    /// Counts the tensor elements a binding keeps alive against `maxBoundElements`.
+    private func retain(_ value: Value, at range: Range<Int>) throws(ExpressionFailure) {
+        let total = boundElements + value.tensorElements
+        guard total <= limits.maxBoundElements else {
+            throw ExpressionFailure(
+                "the lesson keeps too many tensor elements in its names (limit \(limits.maxBoundElements))", at: range, kind: .limit)
+        }
+        boundElements = total
+    }
 
     /// Counts one evaluation step against `maxSteps`.
     func step(at range: Range<Int>) throws(ExpressionFailure) {
         steps += 1
         guard steps <= limits.maxSteps else {
-            throw ExpressionFailure("the lesson evaluates too much (limit \(limits.maxSteps) steps)", at: range, kind: .limit)
+            throw exhausted("the lesson evaluates too much (limit \(limits.maxSteps) steps)", at: range)
         }
+    }
+
+    /// A lesson-wide budget ran out: reported the first time, a cascade afterwards.
+    private func exhausted(_ message: String, at range: Range<Int>) -> ExpressionFailure {
+        defer { limitReported = true }
+        return ExpressionFailure(message, at: range, kind: limitReported ? .cascade : .limit)
     }
 
     /// Counts tensor elements processed against `maxTensorWork`.
     func chargeWork(_ elements: Int, at range: Range<Int>) throws(ExpressionFailure) {
         work = work.addingReportingOverflow(max(0, elements)).partialValue
         guard work >= 0, work <= limits.maxTensorWork else {
-            throw ExpressionFailure("the lesson does too much tensor work (limit \(limits.maxTensorWork) element operations)",
-                                    at: range, kind: .limit)
+            throw exhausted("the lesson does too much tensor work (limit \(limits.maxTensorWork) element operations)", at: range)
         }
     }
 }

@@ -8,8 +8,8 @@
 ///     let m = [[1, 2],
 ///              [3, 4]]            // one statement
 ///
-/// A `let` or `assert(` at the start of a line always begins a new statement, so an
-/// unclosed bracket costs one error, not the rest of the block. Unreadable input becomes
+/// A `let` or `assert(` at the start of a line always begins a new statement, so an unclosed
+/// bracket or a dangling operator costs one error, not the rest of the block. Unreadable input becomes
 /// an `.invalid` token that the parser reports; the lexer itself never fails.
 ///
 /// - Complexity: O(n) in the length of the source.
@@ -42,7 +42,14 @@ struct Lexer {
                 lineStart = true
                 continue
             case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "/"):
+                let start = position
                 while position < bytes.count && bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                if !lineStart, let last = tokens.last, last.endsOperand,
+                   Self.readsAsFloorDivision(bytes[(start + 2)..<position]) {
+                    add(.invalid(message: "'//' starts a comment here, so the rest of the line is ignored; "
+                                 + "Python's a // b is floor(a / b) (put a comment on its own line)"),
+                        from: start, to: start + 2)
+                }
             default:
                 lexToken()
                 lineStart = false
@@ -50,6 +57,19 @@ struct Lexer {
         }
         add(.end, from: bytes.count, to: bytes.count)
         return tokens
+    }
+
+    /// True when a trailing comment's text is itself an expression such as `2`, `(k - 1)` or
+    /// `stride + 1`: the author most likely meant Python's floor division, not a comment.
+    private static func readsAsFloorDivision(_ text: ArraySlice<UInt8>) -> Bool {
+        var source = String(decoding: text, as: UTF8.self)
+        if let next = source.range(of: "//") { source = String(source[..<next.lowerBound]) }
+        var parser = Parser(source, limits: .standard)
+        guard let expr = try? parser.parseStandaloneExpression() else { return false }
+        switch expr.node {
+        case .integer, .double, .binary: return true
+        default: return source.drop(while: { $0 == " " }).first == "("
+        }
     }
 
     /// True when the last token cannot end a statement, so a line break continues it.
@@ -83,6 +103,10 @@ struct Lexer {
             lexIdentifier()
         } else if byte == UInt8(ascii: "\"") {
             lexString()
+        } else if byte == UInt8(ascii: "."), peek(1) == UInt8(ascii: "."), peek(2) != UInt8(ascii: "."), peek(2) != UInt8(ascii: "<") {
+            position += 2
+            add(.invalid(message: "'..' is not an operator; write '..<' (half-open) or '...' (closed, or a whole axis)"),
+                from: start, to: position)
         } else if let punctuation = matchPunctuation() {
             position += punctuation.rawValue.utf8.count
             switch punctuation {
@@ -123,10 +147,11 @@ struct Lexer {
         }
     }
 
-    /// Closes any unbalanced brackets of the previous statement at a line that starts a new one.
+    /// Ends the previous statement at a line that starts a new one, even when that statement left
+    /// a bracket open or ended with an operator.
     private mutating func beginStatement(at offset: Int) {
-        guard depth > 0 else { return }
         depth = 0
+        guard let last = tokens.last, last.kind != .newline else { return }
         add(.newline, from: offset, to: offset)
     }
 

@@ -60,6 +60,9 @@ struct Parser {
             guard peek.is(.assign) else { throw unexpected(peek, expecting: "'=' after 'let \(name)'") }
             advance()
             statement = .binding(name: name, nameRange: nameRange, value: try parseExpression())
+        } else if case .identifier(let name) = peek.kind, tokens[current + 1].is(.assign) {
+            poisons = (name, peek.range)
+            throw ExpressionFailure("bind a name with 'let \(name) = ...' (a name is bound once per lesson)", at: peek.range)
         } else if peek.kind == .identifier("assert") && tokens[current + 1].is(.leftParen) {
             advance()
             advance()
@@ -144,6 +147,9 @@ struct Parser {
                     if !indices.isEmpty { advance() }
                     indices.append(try parseIndex())
                 } while peek.is(.comma)
+                if peek.is(.colon) {
+                    throw ExpressionFailure("slices are written as ranges: 'a..<b' (not 'a:b'), '..<b', 'a...'", at: peek.range)
+                }
                 let close = try expect(.rightBracket, "']' to close the subscript")
                 expr = try make(.subscripted(expr, indices), expr.range.lowerBound..<close.range.upperBound)
             } else {
@@ -161,6 +167,10 @@ struct Parser {
             if !arguments.isEmpty {
                 try expect(.comma, "',' or ')' in the argument list")
                 if peek.is(.rightParen) { break }
+            }
+            if case .identifier(let label) = peek.kind, tokens[current + 1].is(.assign) {
+                throw ExpressionFailure("arguments are labeled Swift-style: write '\(label): ...' instead of '\(label)=...'",
+                                        at: tokens[current + 1].range)
             }
             if case .identifier(let label) = peek.kind, tokens[current + 1].is(.colon) {
                 let labelToken = advance()
@@ -283,6 +293,12 @@ struct Parser {
 
     private func unexpected(_ token: Token, expecting what: String) -> ExpressionFailure {
         if case .invalid(let message) = token.kind { return ExpressionFailure(message, at: token.range) }
+        if case .identifier(let word) = token.kind, let swift = ["and": "&&", "or": "||", "not": "!"][word] {
+            return ExpressionFailure("use '\(swift)' instead of Python's '\(word)'", at: token.range)
+        }
+        if token.is(.star), current > 0, tokens[current - 1].is(.star) {
+            return ExpressionFailure("'**' is not supported; write the product out (x * x)", at: tokens[current - 1].range)
+        }
         return ExpressionFailure("expected \(what), found \(token.description)", at: token.range)
     }
 

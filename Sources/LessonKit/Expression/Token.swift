@@ -35,6 +35,16 @@ struct Token: Sendable, Equatable {
     /// True for a punctuation token `p`.
     func `is`(_ p: Punctuation) -> Bool { kind == .punctuation(p) }
 
+    /// True for a token that can end an operand: a literal, a name, `)` or `]`.
+    var endsOperand: Bool {
+        switch kind {
+        case .integer, .double, .string, .identifier: true
+        case .keyword(let k): k != .let
+        case .punctuation(let p): p == .rightParen || p == .rightBracket
+        default: false
+        }
+    }
+
     /// The token as an author would name it in a message: `')'`, `end of line`, `'stride'`.
     var description: String {
         switch kind {

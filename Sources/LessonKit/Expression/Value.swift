@@ -60,6 +60,25 @@ extension Value {
         }
     }
 
+    /// Levels of tuples, lists and records: 0 for a scalar, tensor or string.
+    var nestingDepth: Int {
+        switch self {
+        case .tuple(let items), .list(let items): 1 + (items.map(\.nestingDepth).max() ?? 0)
+        case .record(_, let fields): 1 + (fields.map(\.value.nestingDepth).max() ?? 0)
+        default: 0
+        }
+    }
+
+    /// Tensor elements held by this value, including inside tuples, lists and records.
+    var tensorElements: Int {
+        switch self {
+        case .tensor(let t): t.count
+        case .tuple(let items), .list(let items): items.reduce(0) { $0 + $1.tensorElements }
+        case .record(_, let fields): fields.reduce(0) { $0 + $1.value.tensorElements }
+        default: 0
+        }
+    }
+
     /// A scalar value as a tensor element, or nil for non-scalars.
     var scalar: Scalar? {
         switch self {
