@@ -41,7 +41,7 @@ func roundInteger(_ a: Int, decimals: Int) throws(KernelError) -> Int {
     if decimals >= 0 { return a }
     var f = 1
     var overflowed = false
-    for _ in 0..<Swift.min(-decimals, 20) {
+    for _ in 0..<(decimals < -20 ? 20 : -decimals) {
         let (p, o) = f.multipliedReportingOverflow(by: 10)
         if o { overflowed = true; break }
         f = p

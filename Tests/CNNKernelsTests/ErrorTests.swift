@@ -111,3 +111,9 @@ import Testing
         #expect(message { _ = try roundInteger(Int.max, decimals: -1) } == "integer overflow in round: 9223372036854775807 rounded to -1 decimals does not fit in int64")
     }
 }
+
+@Test func roundingIntegersToExtremeDecimalsDoesNotTrap() throws {
+    // np.round(np.array([7]), -(2**63)) returns 0; the point here is that Int.min never traps.
+    let t = Tensor(shape: [1], ints: [7])
+    #expect(try t.rounded(Int.min) == Tensor(shape: [1], ints: [0]))
+}
