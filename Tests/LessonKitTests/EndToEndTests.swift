@@ -17,7 +17,19 @@ struct EndToEndTests {
         }
     }
 
-    @Test("every seed output appears as one whole output block", .enabled(if: Paths.hasSeed, "needs ../shared/seed"))
+    @Test("the committed seed listings are the shared seed's", .enabled(if: Paths.hasSharedSeed, "needs ../shared/seed"))
+    func committedSeedMatchesShared() throws {
+        let shared = try FileManager.default.contentsOfDirectory(atPath: Paths.sharedSeedListings.path).sorted()
+        let committed = try FileManager.default.contentsOfDirectory(atPath: Paths.seedListings.path).sorted()
+        #expect(shared == committed)
+        for name in shared {
+            let a = try Data(contentsOf: Paths.sharedSeedListings.appendingPathComponent(name))
+            let b = try Data(contentsOf: Paths.seedListings.appendingPathComponent(name))
+            #expect(a == b, "Fixtures/Seed/\(name) differs from ../shared/seed/listings/\(name)")
+        }
+    }
+
+    @Test("every seed output appears as one whole output block")
     func seedOutputs() throws {
         let out = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }

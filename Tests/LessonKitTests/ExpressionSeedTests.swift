@@ -8,16 +8,18 @@ import Testing
 /// committed `.out` when python3/numpy — or, for listing 10, torch — is missing).
 @Suite struct ExpressionSeedTests {
     static let folder = expressionFixtures.appendingPathComponent("seed")
+    /// The seed listings and their outputs, shared by every suite.
+    static let listings = Paths.fixture("Seed")
 
     static func listingOutput(_ name: String) throws -> (lines: [String], source: String) {
-        let script = folder.appendingPathComponent(name + ".py")
+        let script = listings.appendingPathComponent(name + ".py")
         var text: String?
         var source = "committed \(name).out"
         if ExpressionPython.hasNumPy, (try? ExpressionPython.run(["-c", "import torch"])) != nil || !name.hasPrefix("10_") {
             text = try ExpressionPython.run([script.path])
             source = "live python3"
         }
-        let output = try text ?? String(contentsOf: folder.appendingPathComponent(name + ".out"), encoding: .utf8)
+        let output = try text ?? String(contentsOf: listings.appendingPathComponent(name + ".out"), encoding: .utf8)
         return (output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), source)
     }
 

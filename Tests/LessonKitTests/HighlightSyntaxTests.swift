@@ -7,7 +7,16 @@ import Testing
 /// fallback), Swift spans against hand-written expectations from the Swift grammar, and the
 /// round-trip property (strip tags, unescape -> the source) on fixtures and random text.
 @Suite struct HighlightSyntaxTests {
-    static let directory = RenderPaths.fixtures.appendingPathComponent("highlight")
+    /// The edge cases here, and the seed listings shared by every suite.
+    static let directories = [RenderPaths.fixtures.appendingPathComponent("highlight"), Paths.fixture("Seed")]
+
+    /// Every `.py` file of the fixture folders by name.
+    static func sources() throws -> [(name: String, url: URL)] {
+        try directories.flatMap { folder in
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".py") }
+                .map { ($0, folder.appendingPathComponent($0)) }
+        }.sorted { $0.name < $1.name }
+    }
 
     /// (kind, start, end) in Unicode scalar offsets, for the kinds the oracle reports.
     static func spans(_ source: String, language: String) -> Set<[String]> {
@@ -27,7 +36,7 @@ import Testing
         let script = RenderPaths.oracle.appendingPathComponent("highlight_oracle.py").path
         var text: String
         var live = false
-        if let result = RenderPython.run([script, directory.path]), result.status == 0 {
+        if let result = RenderPython.run([script] + directories.map(\.path)), result.status == 0 {
             text = result.output
             live = true
         } else {
@@ -46,8 +55,10 @@ import Testing
         let (oracle, live) = try Self.oracle()
         #expect(oracle.count >= 11, "expected the ten seed listings and the edge cases")
         var compared = 0
+        let urls = Dictionary(uniqueKeysWithValues: try Self.sources().map { ($0.name, $0.url) })
         for (file, expected) in oracle.sorted(by: { $0.key < $1.key }) {
-            let source = try String(contentsOf: Self.directory.appendingPathComponent(file), encoding: .utf8)
+            let url = try #require(urls[file], "no fixture named \(file)")
+            let source = try String(contentsOf: url, encoding: .utf8)
             let mine = Self.spans(source, language: "python")
             let theirs = Set(expected)
             let missing = theirs.subtracting(mine).sorted { Int($0[1]) ?? 0 < Int($1[1]) ?? 0 }
@@ -68,9 +79,8 @@ import Testing
 
     @Test(arguments: ["python", "swift", "text"])
     func roundTripOnFixtures(language: String) throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.directory.path).sorted()
-        for file in files {
-            let source = try String(contentsOf: Self.directory.appendingPathComponent(file), encoding: .utf8)
+        for (file, url) in try Self.sources() {
+            let source = try String(contentsOf: url, encoding: .utf8)
             let html = SyntaxHighlighter.html(source, language: language)
             #expect(RenderText.stripTagsAndUnescape(html) == source, "\(file) as \(language)")
         }

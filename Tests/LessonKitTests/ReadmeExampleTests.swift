@@ -19,7 +19,8 @@ struct ReadmeExampleTests {
                                   "\(diagnostics.sorted)")
         let page = PageRenderer.render(lesson)
         // (224 + 2·1 − 3) // 2 + 1 = 112, and 112 / 224 = 50%.
-        #expect(page.contains("A 224-pixel row through a 3 x 3 convolution with stride 2\nkeeps 112 pixels, 50% of the width."))
+        let text = page.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("A 224-pixel row through a 3 x 3 convolution with stride 2 keeps 112 pixels, 50% of the width."))
         #expect(lesson.questions.map(\.answer) == [.numeric(value: 112, tolerance: 0, display: "112")])
         guard case .output(let output) = lesson.blocks[2] else {
             Issue.record("expected the output block third, got \(lesson.blocks)")

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Oracle for SyntaxHighlighter's Python tokens, using Python's own `tokenize` module.
 
-Usage: highlight_oracle.py DIR            print JSON for every DIR/*.py
-       highlight_oracle.py DIR --write    also write DIR/../highlight_oracle.json (the fallback
-                                          fixture the Swift tests read when python3 is absent)
+Usage: highlight_oracle.py DIR [DIR...]          print JSON for every DIR/*.py
+       highlight_oracle.py DIR [DIR...] --write  also write FIRST-DIR/../highlight_oracle.json (the
+                                                 fallback the Swift tests read without python3)
 
 For each file: a list of [kind, start, end] with offsets in code points into the file's text,
 kind one of kw (NAME in keyword.kwlist), str (STRING; a 3.12+ f-string's FSTRING_START ..
@@ -60,12 +60,14 @@ def spans(source):
 
 
 def main():
-    directory = sys.argv[1]
+    directories = [a for a in sys.argv[1:] if a != "--write"]
+    directory = directories[0]
     out = {}
-    for name in sorted(os.listdir(directory)):
-        if name.endswith(".py"):
-            with open(os.path.join(directory, name), encoding="utf-8", newline="") as f:
-                out[name] = spans(f.read())
+    for folder in directories:
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".py"):
+                with open(os.path.join(folder, name), encoding="utf-8", newline="") as f:
+                    out[name] = spans(f.read())
     text = "{\n" + ",\n".join(
         json.dumps(name) + ": " + json.dumps(out[name], separators=(",", ":")) for name in sorted(out)
     ) + "\n}"

@@ -10,9 +10,12 @@ enum Paths {
         root.appendingPathComponent("Tests/LessonKitTests/Fixtures").appendingPathComponent(relative)
     }
 
-    /// `../shared/seed/listings` beside the checkout (CI lays shared/ there).
-    static let seedListings: URL = root.deletingLastPathComponent().appendingPathComponent("shared/seed/listings")
-    static var hasSeed: Bool { FileManager.default.fileExists(atPath: seedListings.path) }
+    /// The seed lesson's ten listings and their recorded outputs, committed for every suite.
+    static let seedListings: URL = fixture("Seed")
+
+    /// `../shared/seed/listings` beside the checkout, where the seed comes from (CI lays it there).
+    static let sharedSeedListings: URL = root.deletingLastPathComponent().appendingPathComponent("shared/seed/listings")
+    static var hasSharedSeed: Bool { FileManager.default.fileExists(atPath: sharedSeedListings.path) }
 
     /// The `lessonbuild` executable built beside the test bundle.
     static var binary: URL {
