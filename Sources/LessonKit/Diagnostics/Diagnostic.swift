@@ -34,7 +34,10 @@ public final class DiagnosticEngine: @unchecked Sendable {
         emit(Diagnostic(.error, path: path, at: location, message))
     }
 
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    public var hasErrors: Bool { errorCount > 0 }
+
+    /// How many errors have been emitted so far.
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
 
     /// The diagnostics sorted by file, then position, for stable output.
     public var sorted: [Diagnostic] {

@@ -19,7 +19,7 @@ public struct LessonEvaluator {
 
     /// Evaluates `lesson`; nil when any error was reported.
     public func evaluate(_ lesson: ParsedLesson, name: String) -> EvaluatedLesson? {
-        let errorsBefore = diagnostics.diagnostics.count
+        let errorsBefore = diagnostics.errorCount
         for directive in lesson.directives where directive.name == "eval" {
             report(interpreter.run(block: directive.body, locate: directive.location(ofBodyOffset:)))
         }
@@ -75,9 +75,7 @@ public struct LessonEvaluator {
         QuestionBuilder.validate(questions: questions, panel: quiz, path: path, diagnostics: diagnostics)
 
         let inlineTexts = lesson.inlineExpressions.map { text(of: $0) ?? "" }
-        guard diagnostics.diagnostics.count == errorsBefore || !diagnostics.diagnostics[errorsBefore...].contains(where: { $0.severity == .error }) else {
-            return nil
-        }
+        guard diagnostics.errorCount == errorsBefore else { return nil }
         return EvaluatedLesson(
             path: path, name: name,
             title: lesson.frontMatter.title ?? name,
