@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(
             name: "LessonKitTests",
             dependencies: ["LessonKit", "lessonbuild"],
-            exclude: ["Fixtures", "Snapshots"]
+            exclude: ["Fixtures", "Snapshots", "Oracle"]
         ),
     ]
 )

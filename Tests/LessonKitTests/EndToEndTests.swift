@@ -123,4 +123,22 @@ struct EndToEndTests {
         let again = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(again.contains("a.html") && again.contains("Alpha &amp; &lt;Beta&gt;"))
     }
+
+    @Test func errorsOfManyLessonsComeInFileOrderEveryTime() throws {
+        let out = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        for name in ["a", "b", "c", "d", "e", "f"] {
+            try Data("Bad {{ \(name)Missing }} and {{ 1 +* 2 }}.\n".utf8).write(to: out.appendingPathComponent("\(name).md"))
+        }
+        let first = try runProcess(Paths.binary, [out.path, "--out", out.appendingPathComponent("site").path])
+        #expect(first.status == 1)
+        let lines = first.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 12, "\(first.stderr)")
+        let files = lines.map { String($0.prefix { $0 != ":" }) }
+        #expect(files == files.sorted(), "errors out of order:\n\(first.stderr)")
+        for _ in 0..<3 {
+            #expect(try runProcess(Paths.binary, [out.path, "--out", out.appendingPathComponent("site").path]).stderr == first.stderr)
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("site").path), "a failed build wrote a site")
+    }
 }

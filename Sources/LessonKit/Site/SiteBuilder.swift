@@ -17,8 +17,12 @@ public struct SiteBuilder {
     }
 
     /// Every file of the site, rendered in memory; nil when any lesson has errors.
+    ///
+    /// Lessons are independent, so they are evaluated and rendered on all cores at once; each
+    /// has its own diagnostics, merged afterwards in command-line order, so the output and the
+    /// error report are the same bytes however the work was scheduled.
     public func render(lessonPaths: [String]) -> SiteFiles? {
-        var lessons: [EvaluatedLesson] = []
+        var unique: [String] = []
         var seen: [String: String] = [:]
         for path in lessonPaths {
             let name = LessonPipeline.lessonName(path)
@@ -28,20 +32,40 @@ public struct SiteBuilder {
                 continue
             }
             seen[name] = path
-            if let lesson = LessonPipeline.evaluate(path: path, diagnostics: diagnostics) {
-                lessons.append(lesson)
-            }
+            unique.append(path)
         }
+
+        let built = Self.buildConcurrently(unique)
+        built.flatMap(\.diagnostics).forEach(diagnostics.emit)
         guard !diagnostics.hasErrors else { return nil }
 
         var files = SiteFiles()
-        for lesson in lessons {
-            files[lesson.name + ".html"] = Data(PageRenderer.render(lesson).utf8)
+        let pages = built.compactMap(\.page)
+        for page in pages {
+            files[page.lesson.name + ".html"] = page.html
         }
         files[Stylesheet.fileName] = Data(Stylesheet.css.utf8)
-        let entries = SiteIndex.entries(existingIn: outputDirectory, replacedBy: lessons)
+        let entries = SiteIndex.entries(existingIn: outputDirectory, replacedBy: pages.map(\.lesson))
         files["index.html"] = Data(IndexRenderer.render(entries: entries).utf8)
         return files
+    }
+
+    /// One lesson's outcome: its page when it built, and what it reported either way.
+    struct BuiltLesson: Sendable {
+        var page: (lesson: EvaluatedLesson, html: Data)?
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Evaluates and renders every lesson, in parallel, returning the results in input order.
+    static func buildConcurrently(_ paths: [String]) -> [BuiltLesson] {
+        let results = LockedResults(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let diagnostics = DiagnosticEngine()
+            let lesson = LessonPipeline.evaluate(path: paths[index], diagnostics: diagnostics)
+            let page = lesson.map { ($0, Data(PageRenderer.render($0).utf8)) }
+            results.set(index, BuiltLesson(page: page, diagnostics: diagnostics.diagnostics))
+        }
+        return results.values.map { $0 ?? BuiltLesson(page: nil, diagnostics: []) }
     }
 
     /// Writes `files` into the output folder, each through a temporary file and a rename.
@@ -93,4 +117,26 @@ public struct SiteFiles: Sendable {
 public struct SiteError: Error, CustomStringConvertible {
     public let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// A fixed-size array that concurrent workers fill, one slot each.
+private final class LockedResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [SiteBuilder.BuiltLesson?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: SiteBuilder.BuiltLesson) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [SiteBuilder.BuiltLesson?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
+    }
 }
