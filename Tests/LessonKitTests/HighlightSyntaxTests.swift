@@ -147,4 +147,47 @@ import Testing
             "<span class=\"tok-str\">b&#39;&#39;&#39;</span>  <span class=\"tok-com\"># c</span>",
         ])
     }
+
+    /// Non-ASCII names go through `String` equality like any other: KELVIN SIGN (U+212A) is
+    /// canonically equivalent to `K` (its NFD is U+004B), so `\u{212A}eyError` is the builtin;
+    /// `π²` is one plain name (`²` has a numeric type), `é` may start a called name.
+    @Test func nonASCIINames() {
+        #expect(Self.kinds("x = \u{212A}eyError(π²)", "python") == ["op:=", "bi:\u{212A}eyError"])
+        #expect(Self.kinds("def é1(x): pass", "python") == ["kw:def", "fn:é1", "kw:pass"])
+        #expect(Self.kinds("@é.b\nx", "python") == ["dec:@é.b"])
+    }
+
+    /// `ListingRenderer`'s one-pass line wrapping equals wrapping each of `htmlLines`, on the
+    /// seed listings and on seeded random text with `\r`, `\r\n` and non-ASCII scalars; prints
+    /// the time per seed listing (no assertion on it).
+    @Test(arguments: ["python", "swift", "unknown"])
+    func lineWrappingMatchesHTMLLines(language: String) throws {
+        let seed: UInt64 = 20_261_128
+        var generator = RenderRandom(seed: seed)
+        let alphabet = Array("ab_1.e'\"\\#/*@(\n\r\r\n\tré\u{212A}²😀&<".unicodeScalars)
+        let listings = try Self.sources().map { try String(contentsOf: $0.url, encoding: .utf8) }
+        var inputs = listings
+        for _ in 0..<2000 {
+            let length = Int(generator.next() % 30)
+            var source = ""
+            for _ in 0..<length { source.unicodeScalars.append(alphabet[Int(generator.next() % UInt64(alphabet.count))]) }
+            inputs.append(source)
+        }
+        var compared = 0
+        for source in inputs {
+            let expected = SyntaxHighlighter.htmlLines(source, language: language)
+                .map { "<span class=\"line\">\($0)</span>" }.joined(separator: "\n")
+            let wrapped = SyntaxHighlighter.html(source, language: language, linePrefix: "<span class=\"line\">", lineSuffix: "</span>")
+            #expect(Array(wrapped.utf8) == Array(expected.utf8), "seed \(seed): \(source.debugDescription)")
+            compared += 1
+            if wrapped != expected { break }
+        }
+        let clock = ContinuousClock()
+        let rounds = 20
+        let elapsed = clock.measure {
+            for _ in 0..<rounds { for listing in listings { _ = ListingRenderer.render(code: listing, language: language) } }
+        }
+        let perListing = elapsed / (rounds * max(listings.count, 1))
+        print("line wrapping (\(language)): seed \(seed), \(compared) inputs; \(perListing) per seed listing (debug build)")
+    }
 }

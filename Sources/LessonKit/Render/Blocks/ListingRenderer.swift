@@ -10,9 +10,7 @@ public enum ListingRenderer {
     public static func render(code: String, language: String, extraClass: String? = nil, label: String? = nil) -> String {
         let classes = ["listing", extraClass].compactMap { $0 }.joined(separator: " ")
         let name = label ?? defaultLabel(language)
-        let lines = SyntaxHighlighter.htmlLines(code, language: language)
-            .map { "<span class=\"line\">\($0)</span>" }
-            .joined(separator: "\n")
+        let lines = SyntaxHighlighter.html(code, language: language, linePrefix: "<span class=\"line\">", lineSuffix: "</span>")
         return "<pre class=\"\(classes)\" data-lang=\"\(HTMLEscaping.escape(language))\" role=\"group\" "
             + "aria-label=\"\(HTMLEscaping.escape(name))\" tabindex=\"0\"><code>"
             + lines + "</code></pre>\n"

@@ -3,29 +3,52 @@
 extension HighlightScanner {
     // MARK: - Python strings
 
-    /// The length of a string prefix (`r`, `b`, `f`, `u`, `rb`, `fr`, …) plus zero when a
-    /// string starts here; nil otherwise.
+    /// The length of a string prefix (`r`, `b`, `f`, `u`, `rb`, `fr`, …, any case) when a
+    /// string starts here (0: no prefix); nil otherwise.
     func pythonStringPrefixLength() -> Int? {
         var length = 0
-        while let next = peek(length), "rRbBuUfF".unicodeScalars.contains(next), length < 2 { length += 1 }
-        guard let quote = peek(length), quote == "'" || quote == "\"" else {
-            return peek() == "'" || peek() == "\"" ? 0 : nil
+        while length < 2, isPrefixLetter(at(index + length)) { length += 1 }
+        let quote = at(index + length)
+        guard quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") else {
+            let first = at(index)
+            return first == UInt8(ascii: "'") || first == UInt8(ascii: "\"") ? 0 : nil
         }
-        let prefix = slice(index, index + length).lowercased()
-        return ["", "r", "u", "b", "f", "br", "rb", "fr", "rf"].contains(prefix) ? length : nil
+        guard length == 2 else { return length }
+        // Two letters: only `br`, `rb`, `fr`, `rf` in any case.
+        let pair = (at(index) | 0x20, at(index + 1) | 0x20)
+        switch pair {
+        case (UInt8(ascii: "b"), UInt8(ascii: "r")), (UInt8(ascii: "r"), UInt8(ascii: "b")),
+             (UInt8(ascii: "f"), UInt8(ascii: "r")), (UInt8(ascii: "r"), UInt8(ascii: "f")):
+            return 2
+        default:
+            return nil
+        }
+    }
+
+    private func isPrefixLetter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "r"), UInt8(ascii: "R"), UInt8(ascii: "b"), UInt8(ascii: "B"),
+             UInt8(ascii: "u"), UInt8(ascii: "U"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            return true
+        default:
+            return false
+        }
     }
 
     mutating func scanPythonString() {
-        guard let quote = peek() else { return }
-        let triple = peek(1) == quote && peek(2) == quote
+        guard index < count else { return }
+        let quote = bytes[index]
+        let triple = at(index + 1) == quote && at(index + 2) == quote
         index += triple ? 3 : 1
-        while let next = peek() {
-            if next == "\\" {
-                index = min(index + 2, scalars.count)
-            } else if next == quote, !triple || (peek(1) == quote && peek(2) == quote) {
+        while index < count {
+            let next = bytes[index]
+            if next == UInt8(ascii: "\\") {
+                // The backslash and the scalar after it (its bytes are never syntax).
+                index = min(index + 2, count)
+            } else if next == quote, !triple || (at(index + 1) == quote && at(index + 2) == quote) {
                 index += triple ? 3 : 1
                 return
-            } else if next == "\n", !triple {
+            } else if next == UInt8(ascii: "\n"), !triple {
                 return
             } else {
                 index += 1
@@ -37,31 +60,34 @@ extension HighlightScanner {
 
     func isRawStringStart() -> Bool {
         var offset = 0
-        while peek(offset) == "#" { offset += 1 }
-        return peek(offset) == "\""
+        while at(index + offset) == UInt8(ascii: "#") { offset += 1 }
+        return at(index + offset) == UInt8(ascii: "\"")
     }
 
     /// `"…"`, `"""…"""`, `#"…"#` with `\(…)` interpolations (which may hold strings).
     mutating func scanSwiftString() {
         var hashes = 0
-        while peek() == "#" {
+        while at(index) == UInt8(ascii: "#") {
             hashes += 1
             index += 1
         }
-        let triple = peek(1) == "\"" && peek(2) == "\""
+        let quote = UInt8(ascii: "\"")
+        let triple = at(index + 1) == quote && at(index + 2) == quote
         index += triple ? 3 : 1
-        while let next = peek() {
-            if next == "\\", hasHashes(hashes, at: index + 1) {
+        while index < count {
+            let next = bytes[index]
+            if next == UInt8(ascii: "\\"), hasHashes(hashes, at: index + 1) {
                 index += 1 + hashes
-                if peek() == "(" {
+                if at(index) == UInt8(ascii: "(") {
                     scanInterpolation()
-                } else if peek() != nil {
+                } else if index < count {
                     index += 1
                 }
-            } else if next == "\"", !triple || (peek(1) == "\"" && peek(2) == "\""), hasHashes(hashes, at: index + (triple ? 3 : 1)) {
+            } else if next == quote, !triple || (at(index + 1) == quote && at(index + 2) == quote),
+                      hasHashes(hashes, at: index + (triple ? 3 : 1)) {
                 index += (triple ? 3 : 1) + hashes
                 return
-            } else if next == "\n", !triple {
+            } else if next == UInt8(ascii: "\n"), !triple {
                 return
             } else {
                 index += 1
@@ -69,25 +95,31 @@ extension HighlightScanner {
         }
     }
 
-    func hasHashes(_ count: Int, at position: Int) -> Bool {
-        (0..<count).allSatisfy { position + $0 < scalars.count && scalars[position + $0] == "#" }
+    func hasHashes(_ hashCount: Int, at position: Int) -> Bool {
+        var offset = 0
+        while offset < hashCount {
+            guard at(position + offset) == UInt8(ascii: "#") else { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// From `(` to its matching `)`, skipping nested strings.
     mutating func scanInterpolation() {
         var depth = 0
-        while let next = peek() {
-            if next == "\"" {
+        while index < count {
+            let next = bytes[index]
+            if next == UInt8(ascii: "\"") {
                 scanSwiftString()
                 continue
             }
             index += 1
-            if next == "(" { depth += 1 }
-            if next == ")" {
+            if next == UInt8(ascii: "(") { depth += 1 }
+            if next == UInt8(ascii: ")") {
                 depth -= 1
                 if depth == 0 { return }
             }
-            if next == "\n" { return }
+            if next == UInt8(ascii: "\n") { return }
         }
     }
 }
