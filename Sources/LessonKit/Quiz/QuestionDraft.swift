@@ -103,7 +103,7 @@ struct QuestionDraft {
                     ok = false
                     continue
                 }
-                html += XMLEscaping.escape(text)
+                html += HTMLEscaping.escape(text)
             case .directive:
                 continue
             }

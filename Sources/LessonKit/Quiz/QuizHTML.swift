@@ -12,10 +12,10 @@ public enum QuizHTML {
     /// `<section class="question" id="quiz-ID">…</section>` for one question; `index` is its 0-based
     /// position among the lesson's questions (shown as "Question index+1").
     public static func question(_ question: Question, index: Int, lessonName: String) -> String {
-        let base = "quiz-" + XMLEscaping.escape(question.id)
+        let base = "quiz-" + HTMLEscaping.escape(question.id)
         let number = index + 1
         var html = """
-        <section class="question" id="\(base)" data-question="\(XMLEscaping.escape(question.id))" \
+        <section class="question" id="\(base)" data-question="\(HTMLEscaping.escape(question.id))" \
         data-kind="\(question.kind.rawValue)" aria-labelledby="\(base)-title">
         <p class="question-title" id="\(base)-title">Question \(number)</p>
         <div class="question-prompt" id="\(base)-prompt">
@@ -46,7 +46,7 @@ public enum QuizHTML {
     /// `<section class="quiz">…</section>`: the instructions, the remaining count, Check score,
     /// the announced result, the completion state and Reset answers.
     public static func panel(_ panel: QuizPanel, questions: [Question], lessonName: String) -> String {
-        let pass = XMLEscaping.escape(panel.passText)
+        let pass = HTMLEscaping.escape(panel.passText)
         return """
         <section class="quiz" id="quiz-panel" aria-labelledby="quiz-panel-title">
         <p class="quiz-title" id="quiz-panel-title"><strong>Quiz</strong></p>

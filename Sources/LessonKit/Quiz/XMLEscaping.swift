@@ -1,26 +1,15 @@
-/// Escaping for text placed in XML and HTML, used by the quiz HTML and the exporters.
-///
-/// The quiz keeps its own escaper (instead of Render's) so that Quiz/ does not depend on Render/.
+/// Escaping for text placed in the XML exports (Moodle, QTI).
 enum XMLEscaping {
-    /// Escapes `& < > " '` so that `text` is safe both as element content and inside a quoted attribute.
+    /// `HTMLEscaping.escape` (the project's one escaping function: `& < > " '`, safe as element
+    /// content and inside a quoted attribute) after dropping the C0 controls XML 1.0 forbids even
+    /// as character references (all but tab, line feed and carriage return).
     ///
-    ///     XMLEscaping.escape(#"a < b & "c""#)  // a &lt; b &amp; &quot;c&quot;
+    ///     XMLEscaping.escape("a < b & \"c\"\u{1}")  // a &lt; b &amp; &quot;c&quot;
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // XML 1.0 forbids most C0 controls even as references; drop them.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { continue }
-                out.unicodeScalars.append(scalar)
-            }
+        var allowed = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where scalar.value >= 0x20 || scalar == "\n" || scalar == "\t" || scalar == "\r" {
+            allowed.append(scalar)
         }
-        return out
+        return HTMLEscaping.escape(String(allowed))
     }
 }

@@ -24,18 +24,7 @@ public enum IndexRenderer {
 
     public static func render(entries: [Entry], siteTitle: String = "Lessons") -> String {
         let title = HTMLEscaping.escape(siteTitle)
-        var html = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(title)</title>
-        <meta name="generator" content="lessonbuild">
-        <link rel="stylesheet" href="\(Stylesheet.fileName)">
-        </head>
-        <body>
-        <a class="skip-link" href="#content">Skip to content</a>
+        var html = PageHead.html(title: siteTitle) + """
         <header class="page-header">
         <h1>\(title)</h1>
         </header>

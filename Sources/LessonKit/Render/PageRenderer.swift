@@ -8,25 +8,9 @@
 /// The quiz script is added only when the lesson has questions.
 public enum PageRenderer {
     public static func render(_ lesson: EvaluatedLesson) -> String {
-        let title = HTMLEscaping.escape(lesson.title.isEmpty ? lesson.name : lesson.title)
-        var html = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(title)</title>
-
-        """
-        if let summary = lesson.summary, !summary.isEmpty {
-            html += "<meta name=\"description\" content=\"\(HTMLEscaping.escape(summary))\">\n"
-        }
-        html += """
-        <meta name="generator" content="lessonbuild">
-        <link rel="stylesheet" href="\(Stylesheet.fileName)">
-        </head>
-        <body>
-        <a class="skip-link" href="#content">Skip to content</a>
+        let plainTitle = lesson.title.isEmpty ? lesson.name : lesson.title
+        let title = HTMLEscaping.escape(plainTitle)
+        var html = PageHead.html(title: plainTitle, description: lesson.summary) + """
         <header class="page-header">
         <nav class="site-nav" aria-label="Site"><a href="index.html">All lessons</a></nav>
         <h1>\(title)</h1>
