@@ -38,9 +38,12 @@ public struct LessonEvaluator {
                 blocks.append(listing(directive).map(EvaluatedLesson.Block.listing) ?? .nothing)
             case "output":
                 let output = self.output(directive)
-                if let listingIndex = listingDirectlyAbove(index, in: lesson), case .listing(var model) = blocks[listingIndex] {
-                    model.expectedOutput = output?.text
-                    blocks[listingIndex] = .listing(model)
+                if let listingIndex = listingDirectlyAbove(index, in: lesson) {
+                    // A listing that failed to interpolate has already been reported.
+                    if case .listing(var model) = blocks[listingIndex] {
+                        model.expectedOutput = output?.text
+                        blocks[listingIndex] = .listing(model)
+                    }
                 } else {
                     error(at: directive.location, "an {output} must directly follow a {listing}")
                 }
