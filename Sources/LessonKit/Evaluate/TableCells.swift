@@ -3,7 +3,15 @@ import CNNKernels
 /// Turns a `{table}` value into rows of cells: a 2-D tensor, a list of lists, or a 1-D
 /// tensor or list (one row).
 enum TableCells {
+    /// The most cells a `{table}` renders: a page is for reading, and NumPy-sized tensors are not.
+    static let maxCells = 10_000
+
     static func rows(of value: Value, at location: SourceLocation) throws(EvaluationError) -> [[Value]] {
+        let count = cellCount(of: value)
+        guard count <= maxCells else {
+            throw EvaluationError("a {table} shows at most \(maxCells) cells; this value has \(count) (slice it, e.g. x[0..<10, 0..<10])",
+                                  at: location)
+        }
         switch value {
         case .tensor(let tensor) where tensor.rank == 2:
             let (height, width) = (tensor.shape[0], tensor.shape[1])
@@ -22,9 +30,28 @@ enum TableCells {
             throw EvaluationError("a {table} needs a 1-D or 2-D value, got \(value.typeDescription)", at: location)
         }
     }
+
+    /// How many cells `value` would fill, without building them.
+    static func cellCount(of value: Value) -> Int {
+        switch value {
+        case .tensor(let tensor): tensor.count
+        case .list(let rows): rows.reduce(0) { $0 + ($1.isSequence ? $1.elementCount : 1) }
+        case .tuple(let cells): cells.count
+        default: 1
+        }
+    }
 }
 
 extension Value {
+    /// The number of elements of a list, tuple or tensor.
+    var elementCount: Int {
+        switch self {
+        case .list(let v), .tuple(let v): v.count
+        case .tensor(let t): t.count
+        default: 1
+        }
+    }
+
     var isSequence: Bool {
         switch self {
         case .list, .tuple: true

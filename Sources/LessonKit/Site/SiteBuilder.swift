@@ -109,7 +109,7 @@ public struct SiteFiles: Sendable {
 
     /// The files in name order, for deterministic writing and reporting.
     public var sorted: [(name: String, data: Data)] {
-        contents.keys.sorted().map { ($0, contents[$0]!) }
+        contents.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }
 

@@ -17,7 +17,7 @@ enum SiteIndex {
         for lesson in lessons {
             byName[lesson.name] = IndexRenderer.Entry(name: lesson.name, title: lesson.title, summary: lesson.summary)
         }
-        return byName.keys.sorted().map { byName[$0]! }
+        return byName.sorted { $0.key < $1.key }.map(\.value)
     }
 
     /// Title and summary of a page lessonbuild wrote (it carries `<meta name="generator" content="lessonbuild">`).
