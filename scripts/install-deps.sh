@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Installs what lessonbuild needs on a fresh Debian machine (run as root or via sudo):
-# cmark-gfm (library + reference command), Chromium and its driver for the browser test,
-# and NumPy + selenium for the Python oracles.
+# Installs what lessonbuild needs on a Debian machine (uses sudo when not root): the packages in
+# scripts/packages-apt.txt (cmark-gfm, Chromium and its driver) and scripts/packages-pip.txt
+# (NumPy, selenium). .ci/run installs the same lists.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends \
-    libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm chromium chromium-driver >/dev/null
-python3 -m pip install -q --disable-pip-version-check numpy selenium 2>&1 | grep -v "Running pip as the 'root' user" || true
+$SUDO apt-get install -y -qq --no-install-recommends $(cat scripts/packages-apt.txt) >/dev/null
+python3 -m pip install -q --disable-pip-version-check $(cat scripts/packages-pip.txt) 2>&1 | grep -v "Running pip as the 'root' user" || true
