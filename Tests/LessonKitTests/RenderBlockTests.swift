@@ -21,7 +21,8 @@ import Testing
                                rowHeaders: ["Row 1", "Row 2"], cells: [["-0.6", "1.1"], ["n/a", "2"]])
         let html = TableRenderer.render(table)
         #expect(html.contains("<table class=\"matrix\">"))
-        #expect(html.contains("<caption>Kernel</caption>"))
+        // No :caption: — the title heads the table already, so the caption is for screen readers only.
+        #expect(html.contains("<caption class=\"visually-hidden\">Kernel</caption>"))
         #expect(html.contains("<thead><tr><th scope=\"col\">Kernel</th><th scope=\"col\">Column 1</th><th scope=\"col\">Column 2</th></tr></thead>"))
         #expect(html.contains("<tr><th scope=\"row\">Row 1</th><td class=\"num\">-0.6</td><td class=\"num\">1.1</td></tr>"))
         #expect(html.contains("<tr><th scope=\"row\">Row 2</th><td>n/a</td><td class=\"num\">2</td></tr>"))

@@ -3,7 +3,7 @@
 ///     TableModel(title: "Kernel", caption: nil, columnHeaders: ["Column 1"], rowHeaders: ["Row 1"], cells: [["-0.6"]])
 ///     // <div class="table-scroll" role="region" aria-label="Kernel" tabindex="0">
 ///     // <table class="matrix">
-///     // <caption>Kernel</caption>
+///     // <caption class="visually-hidden">Kernel</caption> (a `:caption:` shows visibly)
 ///     // <thead><tr><th scope="col">Kernel</th><th scope="col">Column 1</th></tr></thead>
 ///     // <tbody>
 ///     // <tr><th scope="row">Row 1</th><td class="num">-0.6</td></tr>
@@ -16,7 +16,10 @@ public enum TableRenderer {
     public static func render(_ table: TableModel) -> String {
         let caption = HTMLEscaping.escape(table.caption ?? table.title)
         var html = "<div class=\"table-scroll\" role=\"region\" aria-label=\"\(caption)\" tabindex=\"0\">\n"
-        html += "<table class=\"matrix\">\n<caption>\(caption)</caption>\n<thead><tr>"
+        // Without its own caption the title already heads the table (top-left cell): say it once
+        // to the eye and keep the caption for assistive technology.
+        let captionTag = table.caption == nil ? "<caption class=\"visually-hidden\">" : "<caption>"
+        html += "<table class=\"matrix\">\n\(captionTag)\(caption)</caption>\n<thead><tr>"
         html += "<th scope=\"col\">\(HTMLEscaping.escape(table.title))</th>"
         for header in table.columnHeaders {
             html += "<th scope=\"col\">\(HTMLEscaping.escape(header))</th>"
