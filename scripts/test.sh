@@ -17,8 +17,17 @@ echo "== lessonbuild verify lessons"
 echo "== quiz answers from an independent NumPy oracle"
 answers="$(mktemp -d)"
 trap 'rm -rf "$answers"' EXIT
+# `grade` exits 0 whenever it could grade; the oracle's answers must also score 100%.
+grade_all_right() {
+    local report
+    report="$("$bin" grade "$1" "$2")"
+    echo "$report"
+    grep -q "^score 100% " <<<"$report" || { echo "error: the oracle's answers to $1 do not all grade correct" >&2; exit 1; }
+}
 python3 Tests/Oracle/cnn_answers.py > "$answers/cnn.json"
-"$bin" grade lessons/cnn.md "$answers/cnn.json"
+grade_all_right lessons/cnn.md "$answers/cnn.json"
+python3 Tests/Oracle/receptive_fields_answers.py > "$answers/receptive-fields.json"
+grade_all_right lessons/receptive-fields.md "$answers/receptive-fields.json"
 
 if command -v chromium >/dev/null && command -v chromedriver >/dev/null && python3 -c "import selenium" 2>/dev/null; then
     echo "== browser test (headless Chromium)"
