@@ -219,6 +219,8 @@ table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 main > table { display: block; max-width: 100%; overflow-x: auto; margin: 1.25rem 0; }
 th, td { padding: 0.35rem 0.75rem; border: 1px solid var(--border); text-align: left; vertical-align: top; }
 thead th { background: var(--code-bg); }
+table.matrix { font-size: 0.92rem; }
+table.matrix th, table.matrix td { padding: 0.3rem 0.55rem; }
 table.matrix thead th { white-space: nowrap; }
 table.matrix caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 0.35rem; }
 table.matrix tbody th { background: var(--code-bg); font-weight: 600; white-space: nowrap; }
