@@ -32,6 +32,12 @@ grade_all_right lessons/receptive-fields.md "$answers/receptive-fields.json"
 if command -v chromium >/dev/null && command -v chromedriver >/dev/null && python3 -c "import selenium" 2>/dev/null; then
     echo "== browser test (headless Chromium)"
     python3 Tests/Browser/test_quiz.py site/cnn.html "$answers/cnn.json"
+    if python3 -c "import axe_selenium_python" 2>/dev/null; then
+        echo "== accessibility audit (axe-core in headless Chromium)"
+        python3 Tests/Browser/test_accessibility.py site/*.html
+    else
+        echo "== accessibility audit skipped: axe-selenium-python missing"
+    fi
 else
     echo "== browser test skipped: chromium, chromedriver or selenium missing"
 fi

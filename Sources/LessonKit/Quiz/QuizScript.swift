@@ -198,13 +198,15 @@ public enum QuizScript {
     public static var page: String { grading + dom }
 
     /// Focus and verdict styles the quiz needs to be usable (visible focus for keyboard users).
+    /// Colors come from the stylesheet's light and dark scheme variables; the fallbacks are the
+    /// light scheme's, for a page read without `lessonbuild.css`.
     public static let style = """
-    .question input:focus-visible, .quiz button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
+    .question input:focus-visible, .quiz button:focus-visible { outline: 3px solid var(--focus, #1a5fb4); outline-offset: 2px; }
     .question-title { font-weight: 700; margin-bottom: 0.25rem; }
-    .question fieldset { border: 1px solid #999; border-radius: 4px; }
-    .verdict-correct { color: #1b5e20; font-weight: 600; }
-    .verdict-incorrect, .verdict-unanswered { color: #8a1c1c; font-weight: 600; }
-    .quiz.is-complete .quiz-complete { font-weight: 700; color: #1b5e20; }
+    .question fieldset { border: 1px solid var(--border, #999); border-radius: 4px; }
+    .verdict-correct { color: var(--ok, #1b5e20); font-weight: 600; }
+    .verdict-incorrect, .verdict-unanswered { color: var(--bad, #8a1c1c); font-weight: 600; }
+    .quiz.is-complete .quiz-complete { font-weight: 700; color: var(--ok, #1b5e20); }
 
     """
 }
