@@ -125,4 +125,24 @@ struct EvaluateTests {
         #expect(!page.contains("<script>alert"))
         #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"))
     }
+
+    @Test func listingLinesMapBackToTheLesson() throws {
+        let lesson = try evaluate("""
+        ```{eval}
+        let m = [[1, 2], [3, 4]]
+        ```
+
+        ```{listing} python
+        m = {{ literal(m) }}
+        print({{ m.sum() }})
+        ```
+        """)
+        guard case .listing(let listing) = lesson.blocks[1] else {
+            Issue.record("expected a listing, got \(lesson.blocks)")
+            return
+        }
+        // literal(m) is four lines ("[", two rows, "]") all written by line 6; `print` is line 7.
+        #expect(listing.code == "m = [\n    [1, 2],\n    [3, 4],\n]\nprint(10)")
+        #expect(listing.lineLocations.map(\.line) == [6, 6, 6, 6, 7])
+    }
 }

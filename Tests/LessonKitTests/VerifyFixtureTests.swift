@@ -53,6 +53,24 @@ struct VerifyFixtureTests {
         #expect(report.text.hasPrefix("\(path):19:1: error: listing output differs\n--- expected\n"))
     }
 
+    /// A raise below a multi-line interpolation is traced back to the lesson line that raised.
+    @Test func raisingLineIsMappedBackToTheLesson() throws {
+        let path = VerifyFixtures.folder.appendingPathComponent("raises-after-interpolation.md").path
+        let report = try ListingVerifier().verify(paths: [path])
+        let verdict = try #require(report.lessons.first?.verdicts.first)
+        guard case let .raised(traceback) = verdict.outcome else {
+            Issue.record("expected a raise, got \(verdict.outcome)")
+            return
+        }
+        // literal(m) fills lines 2-5 of the run listing, so Python's line 7 is `print(m[5])`,
+        // which stands on line 9 of the fixture.
+        #expect(traceback.contains("File \"listing.py\", line 7"))
+        #expect(traceback.contains("IndexError: index 5 is out of bounds for axis 0 with size 2"))
+        #expect(verdict.raisedAt == SourceLocation(line: 9, column: 1))
+        #expect(report.text.contains("\(path):5:1: error: listing raised an exception\n"))
+        #expect(report.text.contains("\(path):9:1: note: the exception was raised by this line\n"))
+    }
+
     /// Interpolated listings and outputs: the engine's printing must agree with what Python prints.
     @Test func interpolatedFixtureVerifiesClean() throws {
         let path = VerifyFixtures.folder.appendingPathComponent("clean.md").path

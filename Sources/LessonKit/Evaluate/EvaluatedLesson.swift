@@ -74,11 +74,16 @@ public struct ListingModel: Sendable, Equatable {
     public var location: SourceLocation
     /// The `{output}` directly after this listing, if any (its interpolated text).
     public var expectedOutput: String?
-    public init(language: String, code: String, location: SourceLocation, expectedOutput: String? = nil) {
+    /// Where each line of `code` comes from in the lesson (the line of the `{{ }}` for every line
+    /// an interpolated value adds); empty when unknown.
+    public var lineLocations: [SourceLocation]
+    public init(language: String, code: String, location: SourceLocation, expectedOutput: String? = nil,
+                lineLocations: [SourceLocation] = []) {
         self.language = language
         self.code = code
         self.location = location
         self.expectedOutput = expectedOutput
+        self.lineLocations = lineLocations
     }
 }
 

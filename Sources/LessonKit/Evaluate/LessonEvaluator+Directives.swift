@@ -65,8 +65,8 @@ extension LessonEvaluator {
         if language.isEmpty {
             error(at: directive.location, "a {listing} needs a language, e.g. '{listing} python'")
         }
-        guard let code = interpolate(directive) else { return nil }
-        return ListingModel(language: language, code: code, location: directive.location)
+        guard let (code, lines) = interpolateTracingLines(directive) else { return nil }
+        return ListingModel(language: language, code: code, location: directive.location, lineLocations: lines)
     }
 
     func output(_ directive: Directive) -> OutputModel? {

@@ -66,8 +66,12 @@ public struct ListingVerifier: Sendable {
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = results.claimNext() {
                 let listing = listings[index]
-                results.store(ListingVerdict(location: listing.location, outcome: run(listing, python: python)),
-                              at: index)
+                let outcome = run(listing, python: python)
+                var raisedAt: SourceLocation?
+                if case let .raised(traceback) = outcome {
+                    raisedAt = ListingVerdict.raiseLocation(in: traceback, lines: listing.lineLocations)
+                }
+                results.store(ListingVerdict(location: listing.location, outcome: outcome, raisedAt: raisedAt), at: index)
             }
         }
         return results.values

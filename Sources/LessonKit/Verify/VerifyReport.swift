@@ -78,7 +78,11 @@ public struct VerifyReport: Sendable, Equatable {
                 out += "\(diagnostic)\n"
                 switch verdict.outcome {
                 case let .differs(diff): out += diff
-                case let .raised(traceback): out += traceback
+                case let .raised(traceback):
+                    out += traceback
+                    if let line = verdict.raisedAt {
+                        out += "\(Diagnostic(.note, path: lesson.path, at: line, "the exception was raised by this line"))\n"
+                    }
                 default: break
                 }
             }
