@@ -77,7 +77,7 @@ import Testing
 
     /// Random byte soup and random token soup: the lexer and parser must never trap.
     @Test func fuzzLexerAndParser() {
-        var generator = ExpressionSplitMix(seed: 0x5EED_1E55)
+        var generator = SplitMix64(seed: 0x5EED_1E55)
         let alphabet = Array("()[]{},.:;=+-*/%!<>&|\"\\ \n\t0123456789eE_abcxyzé€\u{0}#'.")
         let words = ["let", "assert", "(", ")", "[", "]", ",", ":", ".", "..<", "...", "=", "==", "+", "-", "*", "/",
                      "&&", "||", "!", "<", "1", "2.5", "1e-4", "\"s\"", "x", "t", "true", "\n", "zeros", "conv2d",
@@ -105,7 +105,7 @@ import Testing
     /// Random token soup evaluated end to end (functions that print are left out here; the
     /// printing fuzz lives in ExpressionPrintingTests).
     @Test func fuzzEvaluation() {
-        var generator = ExpressionSplitMix(seed: 0xC0FFEE)
+        var generator = SplitMix64(seed: 0xC0FFEE)
         let words = ["(", ")", "[", "]", ",", ".", "..<", "...", "+", "-", "*", "/", "%", "==", "<", "&&", "!",
                      "0", "1", "2", "-1", "2.5", "1e-4", "\"s\"", "x", "t", "r", "true", "zeros(", "ones(", "pad(",
                      "conv2d(", "maxPool2d(", "size:", "stride:", "padding:", "attempt(", ".shape", ".sum(", ".tolist(",
@@ -121,19 +121,6 @@ import Testing
         }
         print("fuzz (seed 0xC0FFEE): 3000 random expressions evaluated, \(evaluated) succeeded")
         #expect(evaluated > 0)
-    }
-}
-
-/// A tiny seeded generator (splitmix64) for reproducible fuzzing.
-struct ExpressionSplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
@@ -171,7 +158,7 @@ struct ExpressionSplitMix {
         let environment = ProcessInfo.processInfo.environment
         let seed = environment["LESSONKIT_FUZZ_SEED"].flatMap { UInt64($0, radix: 16) } ?? 0xB0B5_1ED
         let rounds = environment["LESSONKIT_FUZZ_ROUNDS"].flatMap { Int($0) } ?? 1500
-        var generator = ExpressionSplitMix(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let atoms = ["x", "t", "r", "s", "0", "1", "2", "-1", "3", "0.5", "-2.5", "1e300", "9223372036854775807", "[]",
                      "[1, 2]", "[[1.5, 2], [3, 4]]", "[[[1.0]]]", "\"s\"", "\"{name}\"", "true", "(1, 2)", "zeros(0)",
                      "zeros((2, 0))", "r.winners", "[conv(3), pool(2)]", "x.shape", "[true, false]", "ones((3, 3))", "(-9223372036854775807 - 1)",

@@ -136,7 +136,7 @@ import Testing
     /// `MathError` whose offset lies inside the source.
     @Test func randomInputsNeverCrash() {
         let seed: UInt64 = 0x5EED_0007
-        var generator = RenderRandom(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let pieces = [#"\frac"#, "{", "}", "^", "_", "x", "2", "3.5", #"\left("#, #"\right)"#, #"\left\lfloor"#,
                       #"\right\rfloor"#, #"\text{a b}"#, #"\alpha"#, "+", "-", "<", "&", #"\cdot"#, " ", #"\sqrt"#,
                       "[", "]", #"\bogus"#, "é", #"\,"#, "%c\n", "(", #"\sum"#]

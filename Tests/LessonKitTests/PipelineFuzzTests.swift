@@ -8,20 +8,9 @@ import Testing
 /// character, a swapped digit, a line removed or duplicated.
 @Suite("Pipeline fuzz")
 struct PipelineFuzzTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D1_33EB_1111_49EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let alphabet = Array("{}[]()`:*_|\\\"'.,-+/ 0123456789eax\n#=<>!&")
 
-    static func mutate(_ source: [Character], _ random: inout Generator) -> String {
+    static func mutate(_ source: [Character], _ random: inout SplitMix64) -> String {
         var text = source
         for _ in 0..<Int.random(in: 1...3, using: &random) {
             guard !text.isEmpty else { break }
@@ -46,7 +35,7 @@ struct PipelineFuzzTests {
         let seed = UInt64(ProcessInfo.processInfo.environment["PIPELINE_FUZZ_SEED"] ?? "") ?? 20_261_127
         let count = Int(ProcessInfo.processInfo.environment["PIPELINE_FUZZ_CASES"] ?? "") ?? 150
         let original = Array(try String(contentsOf: Paths.root.appendingPathComponent("lessons/cnn.md"), encoding: .utf8))
-        var random = Generator(state: seed)
+        var random = SplitMix64(seed: seed)
         var built = 0, failed = 0
         for index in 0..<count {
             let source = Self.mutate(original, &random)

@@ -32,13 +32,7 @@ enum QuizFixtures {
     static let panel = QuizPanel(passMark: 0.75, passText: "75%", location: SourceLocation(line: 70, column: 1))
 
     /// The absolute path of `name` on PATH, or nil.
-    static func tool(_ name: String) -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let path = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }
+    static func tool(_ name: String) -> String? { VerifyTestSupport.which(name) }
 
     /// Runs a tool; returns (status, stdout, stderr).
     static func run(_ executable: String, _ arguments: [String], stdin: Data? = nil) throws -> (Int32, String, String) {

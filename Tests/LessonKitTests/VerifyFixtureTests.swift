@@ -4,20 +4,11 @@ import Testing
 
 /// `verify` end to end: fixture lessons through `LessonPipeline.evaluate`, `lessons/cnn.md`, and the
 /// built `lessonbuild verify` binary's exit statuses.
-///
-/// The pipeline tests wait for `LessonPipeline.evaluate` to be implemented (its stub traps); they
-/// enable themselves once the stub's `fatalError("unimplemented")` is gone.
 enum VerifyFixtures {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let folder = packageRoot.appendingPathComponent("Tests/LessonKitTests/Fixtures/Verify")
     static let cnnLesson = packageRoot.appendingPathComponent("lessons/cnn.md")
-
-    static var pipelineReady: Bool {
-        let stub = packageRoot.appendingPathComponent("Sources/LessonKit/Site/LessonPipeline.swift")
-        guard let source = try? String(contentsOf: stub, encoding: .utf8) else { return true }
-        return !source.contains("fatalError(\"unimplemented\")")
-    }
 
     /// The `lessonbuild` binary built beside the test bundle, if any.
     static var binary: URL? {
@@ -29,7 +20,7 @@ enum VerifyFixtures {
     }
 }
 
-@Suite(.enabled(if: VerifyTestSupport.hasPython && VerifyFixtures.pipelineReady))
+@Suite(.enabled(if: VerifyTestSupport.hasPython))
 struct VerifyFixtureTests {
     @Test func listingEditedBehindItsOutputsBackIsCaughtAtItsLine() throws {
         let path = VerifyFixtures.folder.appendingPathComponent("edited-listing.md").path
@@ -127,7 +118,7 @@ struct VerifyCommandTests {
         #expect(result.stderr.contains("Usage: lessonbuild verify"))
     }
 
-    @Test(.enabled(if: VerifyTestSupport.hasPython && VerifyFixtures.pipelineReady))
+    @Test(.enabled(if: VerifyTestSupport.hasPython))
     func editedFixtureFailsWithStatus1AndJSON() throws {
         let fixture = VerifyFixtures.folder.appendingPathComponent("edited-listing.md").path
         let result = try Self.lessonbuild(["verify", fixture, "--json"])

@@ -4,19 +4,6 @@ import Foundation
 /// Helpers shared by the `verify` tests: a seeded generator and a way to run the system tools
 /// (`diff`, `patch`, `python3`) that serve as independent oracles.
 enum VerifyTestSupport {
-    /// SplitMix64: small, seedable, the same sequence on every machine.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     struct ToolResult {
         var status: Int32
         var stdout: String

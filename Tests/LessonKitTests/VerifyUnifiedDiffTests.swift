@@ -56,7 +56,7 @@ struct VerifyUnifiedDiffTests {
     /// subsequence is unique, so GNU diff's output is the only right answer, byte for byte.
     @Test func matchesGnuDiffExactlyOnRandomEditsWithUniqueAlignment() throws {
         let seed: UInt64 = 20_261_127
-        var rng = VerifyTestSupport.SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var compared = 0
         for caseIndex in 0..<150 {
             let count = Int.random(in: 0...14, using: &rng)
@@ -85,7 +85,7 @@ struct VerifyUnifiedDiffTests {
     /// it changes as few lines as `diff --minimal` does.
     @Test func isMinimalAndAppliesWithPatchOnRandomTexts() throws {
         let seed: UInt64 = 42_4242
-        var rng = VerifyTestSupport.SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var compared = 0, identicalToGnu = 0
         for caseIndex in 0..<120 {
             func randomText() -> String {
