@@ -97,10 +97,11 @@ struct EvaluateTests {
         O = \\left\\lfloor \\frac{N + 2P - K}{S} \\right\\rfloor + 1
         ```
         """)
-        guard case .math(let mathML) = lesson.blocks[0] else {
+        guard case .math(let formula) = lesson.blocks[0] else {
             Issue.record("expected math, got \(lesson.blocks)")
             return
         }
+        let mathML = TeXToMathML.render(formula)
         #expect(mathML.hasPrefix("<math display=\"block\""))
         #expect(mathML.contains("<mfrac>"))
     }

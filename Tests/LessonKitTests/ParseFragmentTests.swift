@@ -89,10 +89,10 @@ import Testing
     }
 
     @Test func splitBodyErrors() {
-        #expect(throws: EvaluationError(ParseMessage.unterminatedExpression, at: Loc(line: 100, column: 4))) {
+        #expect(throws: SourceError(ParseMessage.unterminatedExpression, at: Loc(line: 100, column: 4))) {
             try LessonParser.splitBody("ab {{ c\nd\n", locate: locate)
         }
-        #expect(throws: EvaluationError(ParseMessage.emptyExpression, at: Loc(line: 100, column: 2))) {
+        #expect(throws: SourceError(ParseMessage.emptyExpression, at: Loc(line: 100, column: 2))) {
             try LessonParser.splitBody("a{{  }}", locate: locate)
         }
     }

@@ -10,7 +10,8 @@ enum ParseTestSupport {
     /// Parses `source` as a lesson and returns the lesson and the diagnostics (sorted).
     static func parse(_ source: String, path: String = "t.md") -> (ParsedLesson?, [Diagnostic]) {
         let engine = DiagnosticEngine()
-        let lesson = LessonParser.parse(path: path, source: source, diagnostics: engine)
+        let lesson = LessonParser.parse(path: path, source: source, directives: DirectiveRegistry.standard.names,
+                                        diagnostics: engine)
         return (lesson, engine.sorted)
     }
 

@@ -13,7 +13,8 @@ import Testing
     /// Parses `source`, runs its `{eval}` blocks, builds every question and the panel, validates.
     static func build(_ source: String) throws -> Built {
         let diagnostics = DiagnosticEngine()
-        let lesson = try #require(LessonParser.parse(path: "quiz.md", source: source, diagnostics: diagnostics))
+        let lesson = try #require(LessonParser.parse(path: "quiz.md", source: source,
+                                                          directives: DirectiveRegistry.standard.names, diagnostics: diagnostics))
         let interpreter = Interpreter()
         var questions: [Question] = []
         var panel: QuizPanel?

@@ -74,8 +74,8 @@ import Testing
     }
 
     @Test func mathAndNothing() throws {
-        let mathML = try TeXToMathML.convert("x^2")
-        #expect(BlockRenderer.render(.math(mathML: mathML)) == mathML + "\n")
+        let formula = try MathFormula(tex: "x^2")
+        #expect(BlockRenderer.render(.math(formula)) == TeXToMathML.render(formula) + "\n")
         #expect(BlockRenderer.render(.nothing) == "")
     }
 }

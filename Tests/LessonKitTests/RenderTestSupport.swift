@@ -174,9 +174,9 @@ enum RenderFixtures {
             .listing(ListingModel(language: "python", code: listing, location: location,
                                   expectedOutput: "row contributions: [-0.114, 2.112, -1.146]\nfirst response: 0.852")),
             .output(OutputModel(text: outputText)),
-            .math(mathML: try TeXToMathML.convert(MathTeXToMathMLTests.outputSize)),
+            .math(try MathFormula(tex: MathTeXToMathMLTests.outputSize)),
             .table(hostileTable),
-            .math(mathML: try TeXToMathML.convert(MathTeXToMathMLTests.receptiveField)),
+            .math(try MathFormula(tex: MathTeXToMathMLTests.receptiveField)),
             .table(wide),
         ]
         let template: [TemplatePiece] = [

@@ -38,11 +38,13 @@ public struct EvaluatedLesson: Sendable {
         case table(TableModel)
         case listing(ListingModel)
         case output(OutputModel)
-        /// `{math}`: the MathML `<math display="block">…</math>` element.
-        case math(mathML: String)
+        /// `{math}`: the parsed formula (Render writes it as `<math display="block">`).
+        case math(MathFormula)
         /// `{question}`: index into `questions`.
         case question(Int)
         case quiz
+        /// A directive kind's own rendering: HTML in which every computed text is escaped.
+        case html(String)
     }
 }
 

@@ -1,7 +1,8 @@
 import CNNKernels
 
-/// Runs a parsed lesson: `{eval}` blocks first, top to bottom, in the lesson's one scope; then
-/// every other directive and every inline expression against that scope.
+/// Runs a parsed lesson: types every directive against its spec, runs the `{eval}` blocks top
+/// to bottom in the lesson's one scope, then evaluates every other directive and inline
+/// expression against that scope.
 ///
 /// Names are bound once, so evaluating prose after all `{eval}` blocks gives the same values as
 /// evaluating in place, and lets a summary near the top cite a number computed further down.
@@ -10,82 +11,58 @@ import CNNKernels
 public struct LessonEvaluator {
     public let path: String
     public let diagnostics: DiagnosticEngine
+    public let registry: DirectiveRegistry
     let interpreter = Interpreter()
 
-    public init(path: String, diagnostics: DiagnosticEngine) {
+    public init(path: String, diagnostics: DiagnosticEngine, registry: DirectiveRegistry = .standard) {
         self.path = path
         self.diagnostics = diagnostics
+        self.registry = registry
     }
 
     /// Evaluates `lesson`; nil when any error was reported.
     public func evaluate(_ lesson: ParsedLesson, name: String) -> EvaluatedLesson? {
         let errorsBefore = diagnostics.errorCount
-        for directive in lesson.directives where directive.name == "eval" {
-            report(interpreter.run(block: directive.body, locate: directive.location(ofBodyOffset:)))
-        }
+        var problems: [SourceError] = []
+        let typed = DirectiveTyper(registry: registry, limits: interpreter.limits).type(lesson.directives, problems: &problems)
+        problems.forEach { diagnostics.report($0, path: path) }
+
+        let context = DirectiveContext(path: path, interpreter: interpreter, diagnostics: diagnostics)
+        for directive in typed { directive?.prepare(in: context) }
 
         var blocks: [EvaluatedLesson.Block] = []
-        var questions: [Question] = []
-        var quiz: QuizPanel?
-        var questionNumber = 0
-        for (index, directive) in lesson.directives.enumerated() {
-            switch directive.name {
-            case "eval":
-                blocks.append(evalBlock(directive))
-            case "table":
-                blocks.append(table(directive).map(EvaluatedLesson.Block.table) ?? .nothing)
-            case "listing":
-                blocks.append(listing(directive).map(EvaluatedLesson.Block.listing) ?? .nothing)
-            case "output":
-                let output = self.output(directive)
-                if let listingIndex = listingDirectlyAbove(index, in: lesson) {
-                    // A listing that failed to interpolate has already been reported.
-                    if case .listing(var model) = blocks[listingIndex] {
-                        model.expectedOutput = output?.text
-                        blocks[listingIndex] = .listing(model)
-                    }
-                } else {
-                    error(at: directive.location, "an {output} must directly follow a {listing}")
-                }
-                blocks.append(output.map(EvaluatedLesson.Block.output) ?? .nothing)
-            case "math":
-                blocks.append(math(directive).map { .math(mathML: $0) } ?? .nothing)
-            case "question":
-                // Default ids count every question directive, so one broken question does not renumber the rest.
-                questionNumber += 1
-                if let question = QuestionBuilder.build(directive, number: questionNumber, interpreter: interpreter,
-                                                        path: path, diagnostics: diagnostics) {
-                    blocks.append(.question(questions.count))
-                    questions.append(question)
-                } else {
-                    blocks.append(.nothing)
-                }
-            case "quiz":
-                if quiz != nil {
-                    error(at: directive.location, "a lesson has at most one {quiz} panel")
-                    blocks.append(.nothing)
-                } else if let panel = QuestionBuilder.panel(directive, path: path, diagnostics: diagnostics) {
-                    quiz = panel
-                    blocks.append(.quiz)
-                } else {
-                    blocks.append(.nothing)
-                }
-            default:
-                // The parser reports unknown directives; render nothing for them.
-                blocks.append(.nothing)
+        for (index, directive) in typed.enumerated() {
+            let block = directive?.evaluate(in: context) ?? .nothing
+            if directive is OutputDirective || (directive == nil && lesson.directives[index].name == "output") {
+                attach(block, toListingAbove: index, in: lesson, blocks: &blocks)
             }
+            blocks.append(block)
         }
-        QuestionBuilder.validate(questions: questions, panel: quiz, path: path, diagnostics: diagnostics)
+        QuestionBuilder.validate(questions: context.questions, panel: context.quiz, path: path, diagnostics: diagnostics)
 
-        let inlineTexts = lesson.inlineExpressions.map { text(of: $0) ?? "" }
+        let inlineTexts = lesson.inlineExpressions.map { context.text(of: $0) ?? "" }
         guard diagnostics.errorCount == errorsBefore else { return nil }
         return EvaluatedLesson(
             path: path, name: name,
             title: lesson.frontMatter.title ?? name,
             summary: lesson.frontMatter.summary,
             template: lesson.template, blocks: blocks, inlineTexts: inlineTexts,
-            questions: questions, quiz: quiz
+            questions: context.questions, quiz: context.quiz
         )
+    }
+
+    /// Gives an `{output}`'s text to the `{listing}` the parser found directly above it.
+    private func attach(_ output: EvaluatedLesson.Block, toListingAbove index: Int, in lesson: ParsedLesson,
+                        blocks: inout [EvaluatedLesson.Block]) {
+        guard let above = lesson.directlyAbove[index], lesson.directives[above].name == "listing" else {
+            diagnostics.error(path: path, at: lesson.directives[index].location, "an {output} must directly follow a {listing}")
+            return
+        }
+        // A listing that failed to interpolate has already been reported.
+        if case .listing(var model) = blocks[above], case .output(let text) = output {
+            model.expectedOutput = text.text
+            blocks[above] = .listing(model)
+        }
     }
 }
 

@@ -239,6 +239,6 @@ extension Statement {
 extension ExpressionFailure {
     /// The public error, located in the lesson.
     func located(by locate: Locator) -> EvaluationError {
-        EvaluationError(message, at: locate(range.lowerBound), isCascade: kind == .cascade)
+        EvaluationError(message, at: locate(range.lowerBound), end: locate(range.upperBound), isCascade: kind == .cascade)
     }
 }

@@ -9,9 +9,6 @@
 /// the first other line ends them. Columns come from the source lines themselves: cmark's
 /// literal has container prefixes removed, so each body line is a suffix of its source line.
 enum DirectiveReader {
-    /// The directives lessonbuild knows, in the order the contract lists them.
-    static let knownNames = ["eval", "table", "listing", "output", "math", "question", "quiz"]
-
     /// The `name` of an info string `{name} …`, or nil when the info does not start that way.
     static func name(inInfo info: String) -> String? {
         guard info.first == "{", let close = info.firstIndex(of: "}") else { return nil }
@@ -23,7 +20,7 @@ enum DirectiveReader {
 
     /// Reads `block` (positions in the masked copy) against the source `lines`.
     static func read(_ block: CommonMarkConverter.FencedBlock, name: String, lines: SourceLines,
-                     masker: SourceMasker, problems: inout [EvaluationError]) -> Directive {
+                     masker: SourceMasker, problems: inout [SourceError]) -> Directive {
         let fenceLine = masker.sourceLine(block.span.startLine - 1)
         let fenceBytes = Array(lines.lineBytes(fenceLine))
         // Skip the fence characters and the spaces before the info string.
@@ -58,7 +55,7 @@ enum DirectiveReader {
             optionCount += 1
             let key = line[line.index(after: line.startIndex)..<second]
             guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-                problems.append(EvaluationError(ParseMessage.malformedOption(line), at: starts[offset]))
+                problems.append(SourceError(ParseMessage.malformedOption(line), at: starts[offset]))
                 continue
             }
             let afterColon = line.utf8.distance(from: line.startIndex, to: line.index(after: second))

@@ -13,12 +13,12 @@ struct FrontMatterReader {
     var frontMatter = FrontMatter()
     /// How many lines (from the top) the front matter occupies, fences included; 0 without one.
     var lineCount = 0
-    var problems: [EvaluationError] = []
+    var problems: [SourceError] = []
 
     init(_ lines: SourceLines) {
         guard lines.lineCount > 1, isFence(lines.lineBytes(0), closing: false) else { return }
         guard let closing = (1..<lines.lineCount).first(where: { isFence(lines.lineBytes($0), closing: true) }) else {
-            problems.append(EvaluationError(ParseMessage.unterminatedFrontMatter, at: lines.location(line: 0, column: 1)))
+            problems.append(SourceError(ParseMessage.unterminatedFrontMatter, at: lines.location(line: 0, column: 1)))
             return
         }
         lineCount = closing + 1
@@ -48,29 +48,29 @@ struct FrontMatterReader {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
             let (problem, mark) = Self.describe(error)
-            problems.append(EvaluationError(ParseMessage.frontMatterYAML(problem), at: locate(mark)))
+            problems.append(SourceError(ParseMessage.frontMatterYAML(problem), at: locate(mark)))
             return
         } catch {
-            problems.append(EvaluationError(ParseMessage.frontMatterYAML("\(error)"), at: locate(nil)))
+            problems.append(SourceError(ParseMessage.frontMatterYAML("\(error)"), at: locate(nil)))
             return
         }
         guard let root else { return }
         guard let mapping = root.mapping else {
-            problems.append(EvaluationError(ParseMessage.frontMatterNotMapping, at: locate(root.mark)))
+            problems.append(SourceError(ParseMessage.frontMatterNotMapping, at: locate(root.mark)))
             return
         }
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else { continue }
             guard let scalar = value.scalar else {
                 if key == "title" || key == "summary" {
-                    problems.append(EvaluationError(ParseMessage.frontMatterNotString(key), at: locate(value.mark)))
+                    problems.append(SourceError(ParseMessage.frontMatterNotString(key), at: locate(value.mark)))
                 }
                 continue
             }
             switch key {
             case "title", "summary":
                 guard Resolver.default.resolveTag(of: value) == .str else {
-                    problems.append(EvaluationError(ParseMessage.frontMatterNotString(key), at: locate(value.mark)))
+                    problems.append(SourceError(ParseMessage.frontMatterNotString(key), at: locate(value.mark)))
                     continue
                 }
                 if key == "title" { frontMatter.title = scalar.string } else { frontMatter.summary = scalar.string }

@@ -16,7 +16,7 @@ enum InlineExpressionScanner {
     /// Scans `bytes[range]`. `locate` maps an offset of `bytes` to a lesson location.
     /// Unterminated and empty expressions are reported in `problems` and skipped.
     static func scan(_ bytes: [UInt8], range: Range<Int>, locate: Locator,
-                     problems: inout [EvaluationError]) -> [Match] {
+                     problems: inout [SourceError]) -> [Match] {
         var matches: [Match] = []
         var index = range.lowerBound
         let end = range.upperBound
@@ -30,7 +30,7 @@ enum InlineExpressionScanner {
             } else if byte == InlineExpressionSyntax.openBrace, index + 1 < end,
                       bytes[index + 1] == InlineExpressionSyntax.openBrace {
                 guard let close = InlineExpressionSyntax.closingBraces(in: bytes, from: index + 2, end: end) else {
-                    problems.append(EvaluationError(ParseMessage.unterminatedExpression, at: locate(index)))
+                    problems.append(SourceError(ParseMessage.unterminatedExpression, at: locate(index)))
                     index += 2
                     continue
                 }

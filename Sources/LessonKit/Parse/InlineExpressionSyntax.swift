@@ -79,10 +79,10 @@ enum InlineExpressionSyntax {
     /// Builds the expression for `{{` at `open` closed by `}}` at `close`, located by `locate`
     /// (a byte offset of `bytes` to a lesson location); an error when nothing stands between.
     static func expression(_ bytes: [UInt8], open: Int, close: Int,
-                           locate: Locator) -> Result<InlineExpression, EvaluationError> {
+                           locate: Locator) -> Result<InlineExpression, SourceError> {
         let (expression, spec) = split(bytes, start: open + 2, close: close)
         guard !expression.isEmpty else {
-            return .failure(EvaluationError(ParseMessage.emptyExpression, at: locate(open)))
+            return .failure(SourceError(ParseMessage.emptyExpression, at: locate(open)))
         }
         return .success(InlineExpression(
             expression: String(decoding: bytes[expression], as: UTF8.self),

@@ -9,7 +9,7 @@ extension LessonParser {
     ///
     /// - Throws: the first unterminated or empty expression, located with `locate` (which maps a
     ///   byte offset of `body` to the lesson file).
-    public static func splitBody(_ body: String, locate: Locator) throws(EvaluationError) -> [BodyPiece] {
+    public static func splitBody(_ body: String, locate: Locator) throws(SourceError) -> [BodyPiece] {
         let bytes = Array(body.utf8)
         var pieces: [BodyPiece] = []
         var text: [UInt8] = []
@@ -26,7 +26,7 @@ extension LessonParser {
                 index += 3
             } else if bytes[index] == brace, index + 1 < bytes.count, bytes[index + 1] == brace {
                 guard let close = InlineExpressionSyntax.closingBraces(in: bytes, from: index + 2, end: bytes.count) else {
-                    throw EvaluationError(ParseMessage.unterminatedExpression, at: locate(index))
+                    throw SourceError(ParseMessage.unterminatedExpression, at: locate(index))
                 }
                 let expression = try InlineExpressionSyntax.expression(bytes, open: index, close: close, locate: locate).get()
                 flush()

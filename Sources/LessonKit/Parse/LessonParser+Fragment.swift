@@ -20,7 +20,7 @@ extension LessonParser {
                               ParseMessage.reservedCharacter(reserved.scalar))
             return nil
         }
-        let templater = MarkdownTemplater(lines, readsDirectives: false, splitTrailingOrderedList: splitTrailingOrderedList)
+        let templater = MarkdownTemplater(lines, directives: nil, splitTrailingOrderedList: splitTrailingOrderedList)
         for problem in templater.problems {
             diagnostics.error(path: path, at: problem.location, problem.message)
         }

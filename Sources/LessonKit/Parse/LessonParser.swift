@@ -1,14 +1,19 @@
 /// Parses lesson files: front matter, directives, inline expressions, and cmark-gfm's HTML for
 /// everything else with holes where those go.
 ///
-///     let lesson = LessonParser.parse(path: "cnn.md", source: "Total: {{ 2*3 }}\n", diagnostics: engine)
+///     let lesson = LessonParser.parse(path: "cnn.md", source: "Total: {{ 2*3 }}\n", directives: ["eval"],
+///                                     diagnostics: engine)
 ///     lesson?.template      // [.html("<p>Total: "), .expression(0), .html("</p>\n")]
 ///     lesson?.inlineExpressions[0].expression   // "2*3"
 public enum LessonParser {
     /// Parses a whole lesson. Problems (bad front matter, an unterminated `{{`, a malformed option
     /// line, an unknown directive) all go to `diagnostics`, not just the first; returns nil only
     /// when nothing can be built (the source holds a reserved private-use character).
-    public static func parse(path: String, source: String, diagnostics: DiagnosticEngine) -> ParsedLesson? {
+    ///
+    /// `directives` are the directive names the build knows (`DirectiveRegistry.names`); any
+    /// other `{name}` fence is a located error.
+    public static func parse(path: String, source: String, directives: [String],
+                             diagnostics: DiagnosticEngine) -> ParsedLesson? {
         let lines = SourceLines(source)
         if let reserved = PlaceholderMarker.firstReserved(in: source) {
             diagnostics.error(path: path, at: lines.location(ofOffset: reserved.offset),
@@ -17,7 +22,7 @@ public enum LessonParser {
         }
         let frontMatter = FrontMatterReader(lines)
         let markdown = blankingLines(lines, count: frontMatter.lineCount)
-        let templater = MarkdownTemplater(SourceLines(markdown), readsDirectives: true)
+        let templater = MarkdownTemplater(SourceLines(markdown), directives: directives)
         for problem in (frontMatter.problems + templater.problems).sorted(by: { $0.location < $1.location }) {
             diagnostics.error(path: path, at: problem.location, problem.message)
         }

@@ -12,14 +12,15 @@ struct MarkdownTemplater {
     var listItems: [[TemplatePiece]] = []
     var expressions: [InlineExpression] = []
     var directives: [Directive] = []
-    var problems: [EvaluationError] = []
+    var problems: [SourceError] = []
 
     /// `lines` is the text to parse (front matter already blanked out for a lesson).
-    /// `readsDirectives`: turn `{name}` fences into directives (a lesson) or leave them as code.
-    init(_ lines: SourceLines, readsDirectives: Bool, splitTrailingOrderedList: Bool = false) {
+    /// `directives`: the known names, whose `{name}` fences become directives (a lesson; any other
+    /// `{name}` is an error), or nil to leave every fence as code (a question body).
+    init(_ lines: SourceLines, directives known: [String]?, splitTrailingOrderedList: Bool = false) {
         let text = String(decoding: lines.bytes, as: UTF8.self)
         let locate: Locator = { lines.location(ofOffset: $0) }
-        var problems: [EvaluationError] = []
+        var problems: [SourceError] = []
         var matches: [InlineExpressionScanner.Match] = []
         for span in CommonMarkConverter.proseSpans(of: text) {
             let start = lines.offset(line: span.startLine - 1, column: span.startColumn)
@@ -32,10 +33,10 @@ struct MarkdownTemplater {
 
         var found: [(block: CommonMarkConverter.FencedBlock, name: String)] = []
         let rendering = CommonMarkConverter.render(masker.masked, isDirective: { block in
-            guard readsDirectives, let name = DirectiveReader.name(inInfo: block.info) else { return false }
-            guard DirectiveReader.knownNames.contains(name) else {
+            guard let known, let name = DirectiveReader.name(inInfo: block.info) else { return false }
+            guard known.contains(name) else {
                 let line = masker.sourceLine(block.span.startLine - 1)
-                problems.append(EvaluationError(ParseMessage.unknownDirective(name),
+                problems.append(SourceError(ParseMessage.unknownDirective(name, known: known),
                                                 at: lines.location(line: line, column: block.span.startColumn)))
                 return false
             }
@@ -55,9 +56,9 @@ struct MarkdownTemplater {
         }
         for (index, expression) in expressions.enumerated() {
             if inDestination.contains(index) {
-                problems.append(EvaluationError(ParseMessage.expressionInLinkDestination, at: expression.expressionLocation))
+                problems.append(SourceError(ParseMessage.expressionInLinkDestination, at: expression.expressionLocation))
             } else if !seen.contains(index) {
-                problems.append(EvaluationError(ParseMessage.expressionNotRendered, at: expression.expressionLocation))
+                problems.append(SourceError(ParseMessage.expressionNotRendered, at: expression.expressionLocation))
             }
         }
         self.problems = problems.sorted { $0.location < $1.location }

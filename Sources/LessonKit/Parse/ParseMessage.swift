@@ -13,9 +13,8 @@ enum ParseMessage {
         return "reserved character U+\(hex) cannot appear in a lesson (lessonbuild uses it internally)"
     }
 
-    static func unknownDirective(_ name: String) -> String {
-        let known = DirectiveReader.knownNames.map { "{\($0)}" }.joined(separator: ", ")
-        return "unknown directive '{\(name)}'; known directives: \(known)"
+    static func unknownDirective(_ name: String, known: [String]) -> String {
+        "unknown directive '{\(name)}'; known directives: " + known.map { "{\($0)}" }.joined(separator: ", ")
     }
 
     static func malformedOption(_ line: String) -> String {

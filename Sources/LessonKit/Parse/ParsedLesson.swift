@@ -12,6 +12,38 @@ public struct ParsedLesson: Sendable {
     public var inlineExpressions: [InlineExpression]
     /// cmark-gfm's rendering of the document with holes for the above.
     public var template: [TemplatePiece]
+    /// For each directive, the index of the directive directly above it with only white space
+    /// between them (how an `{output}` finds its `{listing}`), else nil.
+    public var directlyAbove: [Int?]
+
+    init(path: String, frontMatter: FrontMatter, directives: [Directive], inlineExpressions: [InlineExpression],
+         template: [TemplatePiece]) {
+        self.path = path
+        self.frontMatter = frontMatter
+        self.directives = directives
+        self.inlineExpressions = inlineExpressions
+        self.template = template
+        self.directlyAbove = Self.directlyAbove(template, count: directives.count)
+    }
+
+    /// One pass over the template: a directive hole whose previous piece, skipping white-space
+    /// HTML, is the hole of the directive before it.
+    static func directlyAbove(_ template: [TemplatePiece], count: Int) -> [Int?] {
+        var result = [Int?](repeating: nil, count: count)
+        var previous: Int?
+        for piece in template {
+            switch piece {
+            case .directive(let index):
+                if let previous, previous == index - 1, index < count { result[index] = previous }
+                previous = index
+            case .html(let html) where html.allSatisfy(\.isWhitespace):
+                continue
+            default:
+                previous = nil
+            }
+        }
+        return result
+    }
 }
 
 /// One piece of the rendered document.
@@ -59,6 +91,8 @@ public struct Directive: Sendable, Equatable {
     public var bodyLineStarts: [SourceLocation]
     /// The opening fence.
     public var location: SourceLocation
+    /// Where each line of `body` starts, so that locating a byte is a binary search.
+    let bodyIndex: LineIndex
 
     public init(name: String, argument: String, argumentLocation: SourceLocation, options: [DirectiveOption],
                 body: String, bodyLineStarts: [SourceLocation], location: SourceLocation) {
@@ -69,6 +103,7 @@ public struct Directive: Sendable, Equatable {
         self.body = body
         self.bodyLineStarts = bodyLineStarts
         self.location = location
+        self.bodyIndex = LineIndex(body)
     }
 
     /// The value of the first option named `key`.
@@ -76,21 +111,13 @@ public struct Directive: Sendable, Equatable {
         options.first { $0.key == key }
     }
 
-    /// The source location of byte `offset` in `body` (line and column in the lesson file).
+    /// The source location of byte `offset` in `body` (line and column in the lesson file):
+    /// a binary search over the body's line starts.
     public func location(ofBodyOffset offset: Int) -> SourceLocation {
-        var line = 0
-        var lineStartOffset = 0
-        var index = 0
-        for byte in body.utf8 {
-            if index == offset { break }
-            index += 1
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                lineStartOffset = index
-            }
-        }
+        let clamped = min(max(offset, 0), bodyIndex.byteCount)
+        let line = bodyIndex.line(ofOffset: clamped)
         guard line < bodyLineStarts.count else { return bodyLineStarts.last ?? location }
-        return bodyLineStarts[line].advanced(by: offset - lineStartOffset)
+        return bodyLineStarts[line].advanced(by: clamped - bodyIndex.lineStarts[line])
     }
 }
 

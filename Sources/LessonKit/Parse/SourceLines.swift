@@ -9,18 +9,17 @@
 struct SourceLines {
     /// The text as bytes.
     let bytes: [UInt8]
+    /// Where each line starts, for binary searches by offset.
+    let index: LineIndex
     /// Byte offset where each line starts (line 0 starts at 0).
-    let lineOffsets: [Int]
+    var lineOffsets: [Int] { index.lineStarts }
     /// Where line `i` starts in the lesson file.
     let origins: [SourceLocation]
 
     init(_ text: String, origins: [SourceLocation]? = nil) {
         bytes = Array(text.utf8)
-        var offsets = [0]
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            offsets.append(index + 1)
-        }
-        lineOffsets = offsets
+        index = LineIndex(bytes: bytes)
+        let offsets = index.lineStarts
         let given = origins ?? []
         self.origins = (0..<offsets.count).map { index in
             if index < given.count { return given[index] }
@@ -33,13 +32,7 @@ struct SourceLines {
 
     /// The 0-based line holding byte `offset`.
     func line(ofOffset offset: Int) -> Int {
-        var low = 0
-        var high = lineOffsets.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineOffsets[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low
+        index.line(ofOffset: offset)
     }
 
     /// The lesson-file location of byte `offset`.

@@ -11,8 +11,10 @@ public enum LessonPipeline {
 
     /// Parses and evaluates lesson text that is already in memory.
     public static func evaluate(path: String, source: String, diagnostics: DiagnosticEngine) -> EvaluatedLesson? {
-        guard let parsed = LessonParser.parse(path: path, source: source, diagnostics: diagnostics) else { return nil }
-        let evaluator = LessonEvaluator(path: path, diagnostics: diagnostics)
+        let registry = DirectiveRegistry.standard
+        guard let parsed = LessonParser.parse(path: path, source: source, directives: registry.names,
+                                              diagnostics: diagnostics) else { return nil }
+        let evaluator = LessonEvaluator(path: path, diagnostics: diagnostics, registry: registry)
         return evaluator.evaluate(parsed, name: lessonName(path))
     }
 

@@ -14,8 +14,10 @@ public enum BlockRenderer {
             return ListingRenderer.render(listing)
         case .output(let output):
             return OutputRenderer.render(output)
-        case .math(let mathML):
-            return mathML + "\n"
+        case .math(let formula):
+            return TeXToMathML.render(formula) + "\n"
+        case .html(let html):
+            return html
         }
     }
 }

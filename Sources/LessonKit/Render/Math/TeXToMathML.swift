@@ -6,20 +6,23 @@
 /// `\lfloor \rfloor \lceil \rceil \langle \rangle \{ \}`), Greek letters, `\text{}`,
 /// `\mathrm{}`, `\operatorname{}`, relations and arrows (`\le \ge \ne \approx \leftarrow \to` …),
 /// `\cdot \times \pm \sum`, spacing (`\, \; \quad \qquad`), numbers as `<mn>` and letters as
-/// one `<mi>` each. `-` becomes U+2212 MINUS SIGN.
+/// one `<mi>` each. `-` becomes U+2212 MINUS SIGN. Parsing is Parse/Math's (``MathFormula``);
+/// this writes the parsed tree.
 ///
 ///     try TeXToMathML.convert("x^2")
 ///     // <math display="block" xmlns="http://www.w3.org/1998/Math/MathML"><semantics><mrow>
 ///     //   <msup><mi>x</mi><mn>2</mn></msup></mrow>
 ///     //   <annotation encoding="application/x-tex">x^2</annotation></semantics></math>
 public enum TeXToMathML {
-    /// The `<math>` element for `tex`; `display` chooses `display="block"` or `"inline"`.
+    /// The `<math>` element for a parsed formula.
+    public static func render(_ formula: MathFormula) -> String {
+        MathMLWriter.document(formula.nodes, tex: formula.tex, display: formula.display)
+    }
+
+    /// Parses and renders `tex`; `display` chooses `display="block"` or `"inline"`.
     ///
-    /// - Throws: `MathError` with the UTF-8 offset of an unknown command, an unbalanced brace,
-    ///   a `\left` without `\right`, a missing argument or a double script.
+    /// - Throws: `MathError` (see ``MathFormula/init(tex:display:)``).
     public static func convert(_ tex: String, display: Bool = true) throws(MathError) -> String {
-        var parser = try TeXParser(tex, display: display)
-        let nodes = try parser.parseFormula()
-        return MathMLWriter.document(nodes, tex: tex, display: display)
+        render(try MathFormula(tex: tex, display: display))
     }
 }

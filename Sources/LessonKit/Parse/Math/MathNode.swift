@@ -1,5 +1,5 @@
 /// The MathML Core tree a TeX formula becomes, before it is written out as markup.
-indirect enum MathNode: Equatable {
+indirect enum MathNode: Equatable, Sendable {
     /// `<mi>`; `upright` adds `mathvariant="normal"` (single upright letters such as `Γ`).
     case identifier(String, upright: Bool)
     /// `<mn>`: digits with an optional decimal part.
@@ -22,7 +22,7 @@ indirect enum MathNode: Equatable {
 }
 
 /// How an `<mo>` is written.
-enum MathOperatorStyle: Equatable {
+enum MathOperatorStyle: Equatable, Sendable {
     /// The operator dictionary decides (`+`, `=`, `⋅`).
     case normal
     /// A fence written inline, e.g. a bare `(`: `stretchy="false"`, as TeX never stretches it.

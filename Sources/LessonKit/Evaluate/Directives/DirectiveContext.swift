@@ -1,0 +1,127 @@
+import CNNKernels
+
+/// What a directive can ask of the lesson being evaluated: its scope, its diagnostics, the
+/// text of `{{ }}` holes, and the quiz being collected. One per lesson evaluation.
+///
+/// Every method reports its own problems (located) and returns nil after reporting; uses of a
+/// name whose definition failed are not reported again.
+public final class DirectiveContext {
+    public let path: String
+    public let interpreter: Interpreter
+    public let diagnostics: DiagnosticEngine
+    /// The `{question}` directives seen so far (default ids count every one, built or not).
+    public private(set) var questionCount = 0
+    public private(set) var questions: [Question] = []
+    public private(set) var quiz: QuizPanel?
+
+    public init(path: String, interpreter: Interpreter, diagnostics: DiagnosticEngine) {
+        self.path = path
+        self.interpreter = interpreter
+        self.diagnostics = diagnostics
+    }
+
+    public func error(at location: SourceLocation, _ message: String) {
+        diagnostics.error(path: path, at: location, message)
+    }
+
+    public func report(_ error: some DiagnosticConvertible) {
+        diagnostics.report(error, path: path)
+    }
+
+    // MARK: Values
+
+    /// The value of an expression parsed up front.
+    public func evaluate(_ expression: ParsedExpression) -> Value? {
+        do throws(EvaluationError) {
+            return try interpreter.evaluate(expression)
+        } catch {
+            report(error)
+            return nil
+        }
+    }
+
+    /// The value of expression text at `location` (an inline `{{ }}`).
+    public func evaluate(_ source: String, at location: SourceLocation) -> Value? {
+        do throws(EvaluationError) {
+            return try interpreter.evaluate(source, locate: { location.advanced(by: $0) })
+        } catch {
+            report(error)
+            return nil
+        }
+    }
+
+    /// The text of `{{ EXPR : SPEC }}`: `print(EXPR)` or `format(EXPR, SPEC)`.
+    public func text(of expression: InlineExpression) -> String? {
+        guard let value = evaluate(expression.expression, at: expression.expressionLocation) else { return nil }
+        guard let spec = expression.spec else { return value.printed }
+        do throws(KernelError) {
+            return try value.formatted(spec)
+        } catch {
+            self.error(at: expression.specLocation ?? expression.expressionLocation, error.message)
+            return nil
+        }
+    }
+
+    /// A template with its holes filled (every hole is evaluated, so every problem is reported).
+    public func fill(_ template: TextTemplate) -> String? {
+        fillTracingLines(template, lineStarts: [])?.text
+    }
+
+    /// The filled template and, for each of its lines, where that line comes from in the lesson:
+    /// a literal line maps to `lineStarts[i]`, every line an interpolated value adds to the line
+    /// of its `{{`. `verify` uses this to point a traceback at the lesson.
+    public func fillTracingLines(_ template: TextTemplate, lineStarts: [SourceLocation])
+        -> (text: String, lines: [SourceLocation])? {
+        var sourceLine = 0
+        func start(_ line: Int) -> SourceLocation {
+            lineStarts.isEmpty ? template.location : lineStarts[min(line, lineStarts.count - 1)]
+        }
+        var lines = [start(0)]
+        var result = ""
+        var failed = false
+        for piece in template.pieces {
+            switch piece {
+            case .text(let text):
+                result += text
+                for character in text where character == "\n" {
+                    sourceLine += 1
+                    lines.append(start(sourceLine))
+                }
+            case .expression(let expression):
+                guard let value = text(of: expression) else {
+                    failed = true
+                    continue
+                }
+                result += value
+                let here = SourceLocation(line: expression.expressionLocation.line, column: start(sourceLine).column)
+                lines += value.filter { $0 == "\n" }.map { _ in here }
+                sourceLine += (expression.expression + (expression.spec ?? "")).filter { $0 == "\n" }.count
+            }
+        }
+        return failed ? nil : (result, lines)
+    }
+
+    // MARK: Quiz
+
+    /// The 1-based number of the next `{question}` (its default id is `q` + this number).
+    public func nextQuestionNumber() -> Int {
+        questionCount += 1
+        return questionCount
+    }
+
+    /// Adds a built question; returns its index in `questions`.
+    public func add(_ question: Question) -> Int {
+        questions.append(question)
+        return questions.count - 1
+    }
+
+    /// Sets the lesson's one `{quiz}` panel; false (after reporting) when there is one already.
+    public func setQuiz(_ panel: QuizPanel) -> Bool {
+        guard quiz == nil else {
+            error(at: panel.location, "a lesson has at most one {quiz} panel")
+            return false
+        }
+        quiz = panel
+        return true
+    }
+}

@@ -1,0 +1,86 @@
+import CNNKernels
+
+/// `{table} EXPR`: a 1-D or 2-D value as an HTML table. Labels are numbered from `:index:`
+/// (default 1) after a prefix (`Row 1`, `Column 1`), or given as a list expression.
+struct TableDirective: DirectiveKind {
+    static let spec = DirectiveSpec("table", argument: .expression(example: "feature_map"), options: [
+        .init("title", .text), .init("rows", .labels), .init("columns", .labels), .init("format", .formatSpec),
+        .init("caption", .text), .init("index", .integer),
+    ])
+
+    let value: ParsedExpression
+    let options: DirectiveOptions
+
+    init?(_ input: DirectiveInput, problems: inout [SourceError]) {
+        guard let value = input.expression else { return nil }
+        if let index = input.options["index"], let first = input.options.integer("index"), first != 0, first != 1 {
+            problems.append(SourceError("':index:' numbers labels from 0 or 1, not \(first)", at: index.location))
+        }
+        self.value = value
+        self.options = input.options
+    }
+
+    func evaluate(in context: DirectiveContext) -> EvaluatedLesson.Block {
+        let title = options.text("title").flatMap(context.fill)
+        let caption = options.text("caption").flatMap(context.fill)
+        guard let value = context.evaluate(value) else { return .nothing }
+        let rows: [[Value]]
+        do throws(EvaluationError) {
+            rows = try TableCells.rows(of: value, at: self.value.location)
+        } catch {
+            context.report(error)
+            return .nothing
+        }
+        guard let cells = format(rows, in: context),
+              let rowHeaders = labels("rows", prefix: "Row", count: rows.count, in: context),
+              let columnHeaders = labels("columns", prefix: "Column", count: rows.first?.count ?? 0, in: context),
+              options.text("title") == nil || title != nil, options.text("caption") == nil || caption != nil
+        else { return .nothing }
+        return .table(TableModel(title: title ?? "", caption: caption, columnHeaders: columnHeaders,
+                                 rowHeaders: rowHeaders, cells: cells))
+    }
+
+    /// Every cell printed, or formatted with `:format:`.
+    private func format(_ rows: [[Value]], in context: DirectiveContext) -> [[String]]? {
+        guard let spec = options.formatSpec("format"), let location = options["format"]?.location else {
+            return rows.map { $0.map(\.printed) }
+        }
+        var cells: [[String]] = []
+        for row in rows {
+            var texts: [String] = []
+            for cell in row {
+                do throws(KernelError) {
+                    texts.append(try cell.formatted(spec))
+                } catch {
+                    context.error(at: location, error.message)
+                    return nil
+                }
+            }
+            cells.append(texts)
+        }
+        return cells
+    }
+
+    /// `count` labels: `prefix N` numbered from `:index:`, a filled prefix template, or a list.
+    private func labels(_ name: String, prefix: String, count: Int, in context: DirectiveContext) -> [String]? {
+        let first = options.integer("index") ?? 1
+        switch options.labels(name) {
+        case nil:
+            return (0..<count).map { "\(prefix) \($0 + first)" }
+        case .prefix(let template)?:
+            guard let text = context.fill(template) else { return nil }
+            return (0..<count).map { "\(text) \($0 + first)" }
+        case .list(let expression)?:
+            guard let value = context.evaluate(expression) else { return nil }
+            guard case .list(let items) = value else {
+                context.error(at: expression.location, "':\(name):' takes a list of labels such as [\"a\", \"b\"], got \(value.typeDescription)")
+                return nil
+            }
+            guard items.count == count else {
+                context.error(at: expression.location, "':\(name):' has \(items.count) label\(items.count == 1 ? "" : "s") for \(count) \(name)")
+                return nil
+            }
+            return items.map { if case .string(let s) = $0 { s } else { $0.printed } }
+        }
+    }
+}
