@@ -36,10 +36,13 @@ let package = Package(
         ),
         // Release-build benchmark driver for the kernels (benchmarks/kernels.sh runs it beside NumPy).
         .executableTarget(name: "kernel-bench", dependencies: ["CNNKernels"], path: "Benchmarks/KernelBench"),
-        .testTarget(name: "CNNKernelsTests", dependencies: ["CNNKernels"], exclude: ["PrintOracle", "Oracle"]),
+        // What every test target shares: paths, the seeded generator, the oracle tools and whether
+        // this machine has them, snapshots.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "CNNKernelsTests", dependencies: ["CNNKernels", "TestSupport"], exclude: ["PrintOracle", "Oracle"]),
         .testTarget(
             name: "LessonKitTests",
-            dependencies: ["LessonKit", "lessonbuild"],
+            dependencies: ["LessonKit", "lessonbuild", "TestSupport"],
             exclude: ["Fixtures", "Snapshots", "Oracle"]
         ),
     ]

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import CNNKernels
 
 /// conv2d against a plain reference written from the definition: for each output, the

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import CNNKernels
 
 /// Author mistakes become thrown `KernelError`s with exact messages: NumPy's own wording

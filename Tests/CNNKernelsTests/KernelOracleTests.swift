@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import CNNKernels
 
 /// Differential test against NumPy: `Oracle/kernel_oracle.py` generates seeded random cases and

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import CNNKernels
 
 /// Runs Python/NumPy live from the tests, or reports that it cannot.

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import CNNKernels
 
 /// Differential tests: every case's expected text comes from Python/NumPy (see PrintingOracle).

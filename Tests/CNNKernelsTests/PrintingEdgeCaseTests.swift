@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import CNNKernels
 
 /// Hand-picked cases from the brief, each checked against what CPython 3.11 / NumPy 2.4

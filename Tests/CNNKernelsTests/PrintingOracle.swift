@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import CNNKernels
 
 /// The Python/NumPy oracle for the printer tests: `PrintOracle/print_oracle.py` run live

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import CNNKernels
 
 /// Every printed line of the seed lesson's listings (/work/shared/seed/listings/*.out,

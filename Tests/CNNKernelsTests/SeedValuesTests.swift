@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import CNNKernels
 
 /// Every number the seed lesson's listings 01–09 compute, reproduced by the kernels. The

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// The contract: anything that is not a directive renders exactly as cmark-gfm renders it.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// Lessons with mistakes on purpose. Each fixture lists the errors it must produce, worked out by

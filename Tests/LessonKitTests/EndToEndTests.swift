@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the built `lessonbuild` binary on real lessons in temporary folders.
 @Suite("End to end", .serialized)

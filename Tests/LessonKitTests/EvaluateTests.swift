@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// The evaluator on small lessons: directives become the right models, prose numbers come from

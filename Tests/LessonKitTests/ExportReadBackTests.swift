@@ -4,6 +4,7 @@ import ZIPFoundation
 @testable import LessonKit
 #if canImport(FoundationXML)
 import FoundationXML
+import TestSupport
 #endif
 
 /// A minimal XML tree, read with Foundation's XMLParser (independent of the exporters' writers).
@@ -176,11 +177,9 @@ final class XMLNode {
     }
 
     /// Python's zipfile and xml.etree read the same package (an independent reader).
-    @Test func qtiPackageReadsBackInPython() throws {
-        guard let python = QuizFixtures.tool("python3") else {
-            print("ExportReadBackTests: python3 not installed; the Python reader was NOT run")
-            return
-        }
+    @Test(.enabled(if: Tools.hasPython, "needs python3 (zipfile, xml.etree)"))
+    func qtiPackageReadsBackInPython() throws {
+        let python = try #require(Tools.python3)
         let dir = try QuizFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let zipURL = dir.appendingPathComponent("quiz.zip")

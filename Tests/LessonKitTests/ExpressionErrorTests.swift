@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// Error messages and their exact lesson locations; none of these needs the kernels' printing.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// Runs the language fixture programs in `Fixtures/Expression/*.txt` (Crafting Interpreters style).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// Every limit fails with its message instead of hanging, trapping or allocating without bound,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// Differential tests against live Python/NumPy: the printed text of a lesson expression must

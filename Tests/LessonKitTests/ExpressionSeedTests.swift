@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// The seed lesson's eval block (`Fixtures/Expression/seed/seed-eval.txt`) reproduces what the

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import LessonKit
 
 /// A locator for test sources: byte offsets → 1-based line and UTF-8 column, the block

@@ -1,5 +1,6 @@
 import CNNKernels
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// The value model: Python objects, type descriptions, and literal typing (no printing needed).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+import TestSupport
 @testable import LessonKit
 
 /// The work behind `lessonbuild grade` and `lessonbuild export` (`QuizCommands`) on a lesson built

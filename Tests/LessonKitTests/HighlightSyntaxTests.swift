@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// SyntaxHighlighter: Python spans checked against Python's own `tokenize` (live, with the

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// Whole-pipeline goldens: each `Fixtures/Lessons/x.md` parsed, evaluated and rendered to a page,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// Every problem a lesson author can make in the parse phase: a typed diagnostic with the

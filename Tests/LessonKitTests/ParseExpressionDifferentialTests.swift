@@ -1,23 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// Masking must not change the Markdown around an expression: a lesson with expressions must
 /// render like cmark-gfm renders the same text with each expression replaced by a plain word.
 /// Oracle: the `cmark-gfm` command on that replaced text. Random lessons from a seeded generator.
 @Suite struct ParseExpressionDifferentialTests {
-    /// SplitMix64: a small deterministic generator, so every run compares the same lessons.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Expression texts full of Markdown punctuation.
     static let expressions = ["a*b", "c_d", "x || y", "f(a: 1) * g_h", "t[0:2]", "\"s*t_u\"", "m * n * o",
                               "p_q :.2f", "[1, 2] : >5", "w :,", "`tick`", "<b>"]
@@ -32,7 +21,7 @@ import Testing
                    "cmark-gfm command not installed"))
     func expressionsDoNotChangeSurroundingMarkdown() throws {
         let seed: UInt64 = 20_261_127
-        var random = SplitMix64(state: seed)
+        var random = SplitMix64(seed: seed)
         var compared = 0
         var firstMismatch: String?
         for _ in 0..<150 {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// Golden parse tests: `Fixtures/Parse/NAME.md` -> `Snapshots/Parse/NAME.txt` holds

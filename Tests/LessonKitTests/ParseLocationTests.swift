@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// Exact locations of directives and inline expressions. Expected positions come from plain

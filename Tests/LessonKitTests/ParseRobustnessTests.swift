@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// Random Markdown-heavy text must never crash the parser, and what it returns must hold
@@ -12,7 +13,7 @@ import Testing
 
     @Test func randomSourcesHoldTogether() {
         let seed: UInt64 = 7_2026
-        var random = ParseExpressionDifferentialTests.SplitMix64(state: seed)
+        var random = SplitMix64(seed: seed)
         var checked = 0
         for _ in 0..<2000 {
             let source = (0..<Int.random(in: 1...80, using: &random))

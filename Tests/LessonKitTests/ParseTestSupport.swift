@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// Helpers shared by the Parse* and CommonMark* tests.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// Seeded random edits of the real CNN lesson through the whole pipeline (parse, evaluate,

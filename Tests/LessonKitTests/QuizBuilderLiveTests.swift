@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// `{question}` and `{quiz}` from real Markdown through the real parser and interpreter: answers

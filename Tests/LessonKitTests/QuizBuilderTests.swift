@@ -1,5 +1,6 @@
 import CNNKernels
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// QuestionBuilder's validation with a fake evaluator and Markdown parser (the real ones are tested

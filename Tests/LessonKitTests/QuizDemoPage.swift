@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import LessonKit
 
 /// A standalone page with eight hand-built questions, rendered by `QuizHTML`, and its answers

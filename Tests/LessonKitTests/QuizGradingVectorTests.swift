@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// `Fixtures/Quiz/grading_vectors.json` holds hand-written cases; the Swift `Grader` and the page's
@@ -59,11 +60,9 @@ import Testing
     }
 
     /// The page's grading code under node, on the same vectors.
-    @Test func pageScriptMatchesEveryVector() throws {
-        guard let node = QuizFixtures.tool("node") else {
-            print("QuizGradingVectorTests: node not installed; the JavaScript side was NOT checked")
-            return
-        }
+    @Test(.enabled(if: Tools.hasNode, "needs node to run the page's grading script"))
+    func pageScriptMatchesEveryVector() throws {
+        let node = try #require(Tools.which("node"))
         let dir = try QuizFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let script = dir.appendingPathComponent("vectors.js")
@@ -99,8 +98,9 @@ import Testing
     }
 
     /// The whole page script (not only the grading part) is valid JavaScript.
-    @Test func pageScriptParses() throws {
-        guard let node = QuizFixtures.tool("node") else { return }
+    @Test(.enabled(if: Tools.hasNode, "needs node to parse the page script"))
+    func pageScriptParses() throws {
+        let node = try #require(Tools.which("node"))
         let dir = try QuizFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("page.js")

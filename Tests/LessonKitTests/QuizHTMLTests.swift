@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 @Suite struct QuizHTMLTests {
@@ -76,11 +77,9 @@ import Testing
 
     /// Python's html.parser reads the demo page: every form control has a label, every ARIA
     /// reference points at an element, ids are unique, nothing is loaded from elsewhere.
-    @Test func pageIsAccessibleToAnIndependentParser() throws {
-        guard let python = QuizFixtures.tool("python3") else {
-            print("QuizHTMLTests: python3 not installed; the accessibility read was NOT run")
-            return
-        }
+    @Test(.enabled(if: Tools.hasPython, "needs python3 (html.parser)"))
+    func pageIsAccessibleToAnIndependentParser() throws {
+        let python = try #require(Tools.python3)
         let script = #"""
         import json, sys
         from html.parser import HTMLParser
@@ -124,7 +123,9 @@ import Testing
 
     /// Writes the demo page and, with LESSONBUILD_BROWSER_TESTS=1 and Chromium installed, drives it
     /// with Tests/Browser/test_quiz.py. LESSONBUILD_QUIZ_DEMO_DIR keeps the page for a person to open.
-    @Test func browserTestOnTheDemoPage() throws {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["LESSONBUILD_BROWSER_TESTS"] == "1" && Tools.hasChromium,
+                   "scripts/test.sh runs the browser test; set LESSONBUILD_BROWSER_TESTS=1 to run it from here"))
+    func browserTestOnTheDemoPage() throws {
         let env = ProcessInfo.processInfo.environment
         let dir: URL
         if let keep = env["LESSONBUILD_QUIZ_DEMO_DIR"] {
@@ -135,11 +136,7 @@ import Testing
         }
         defer { if env["LESSONBUILD_QUIZ_DEMO_DIR"] == nil { try? FileManager.default.removeItem(at: dir) } }
         let (page, answers) = try QuizDemoPage.write(to: dir)
-        guard env["LESSONBUILD_BROWSER_TESTS"] == "1", let python = QuizFixtures.tool("python3"),
-              FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") else {
-            print("QuizHTMLTests: browser test skipped (set LESSONBUILD_BROWSER_TESTS=1 with chromium installed)")
-            return
-        }
+        let python = try #require(Tools.python3)
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Browser/test_quiz.py")
         let (status, out, err) = try QuizFixtures.run(python, [script.path, page.path, answers.path])

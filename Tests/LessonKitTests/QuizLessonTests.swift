@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// The quizzes of the real lessons in `lessons/` build without a diagnostic through the real parser
@@ -13,10 +14,7 @@ import Testing
     @Test func cnnLessonQuizBuilds() throws {
         let path = ProcessInfo.processInfo.environment["LESSONBUILD_QUIZ_LESSON"]
             ?? Self.lessonsDirectory.appendingPathComponent("cnn.md").path
-        guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
-            print("QuizLessonTests: \(path) not found; skipped")
-            return
-        }
+        let source = try String(contentsOfFile: path, encoding: .utf8)
         let built = try QuizBuilderLiveTests.build(source)
         #expect(built.diagnostics == [], "\(built.diagnostics)")
         #expect(built.questions.map(\.kind) == [.numeric, .numeric, .numeric, .choice, .numeric, .numeric, .numeric, .choice])
@@ -40,17 +38,15 @@ import Testing
 extension QuizLessonTests {
     /// The answers of Tests/Oracle/cnn_answers.py (NumPy, independent of lessonbuild) all grade
     /// correct against the answers the lesson computes; two of them changed, 6 of 8 does not pass.
-    @Test func cnnLessonGradesTheNumPyAnswers() throws {
+    @Test(.enabled(if: Tools.hasNumPy, "needs python3 with NumPy (the answer oracle)"))
+    func cnnLessonGradesTheNumPyAnswers() throws {
         let root = Self.lessonsDirectory.deletingLastPathComponent()
         let oracle = ProcessInfo.processInfo.environment["LESSONBUILD_QUIZ_ORACLE"]
             ?? root.appendingPathComponent("Tests/Oracle/cnn_answers.py").path
         let path = ProcessInfo.processInfo.environment["LESSONBUILD_QUIZ_LESSON"]
             ?? Self.lessonsDirectory.appendingPathComponent("cnn.md").path
-        guard let source = try? String(contentsOfFile: path, encoding: .utf8), FileManager.default.fileExists(atPath: oracle),
-              let python = QuizFixtures.tool("python3") else {
-            print("QuizLessonTests: lesson, NumPy oracle or python3 missing; skipped")
-            return
-        }
+        let source = try String(contentsOfFile: path, encoding: .utf8)
+        let python = try #require(Tools.python3)
         let (status, out, err) = try QuizFixtures.run(python, [oracle])
         guard status == 0 else {
             Issue.record("the oracle failed: \(err)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import LessonKit
 
 /// Shared helpers for the quiz tests: hand-built questions with known answers, fixture paths,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// The directive blocks: escaping, the contract's HTML hooks, table structure, listing lines.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// The rendered page in a real browser (headless Chromium via selenium, live when installed):
@@ -7,7 +8,8 @@ import Testing
 /// line numbers, the formula renders as MathML with a real fraction, the dark scheme and the
 /// print stylesheet apply, and the accessibility tree reads listings without their line numbers. Set `RENDER_SAMPLE_DIR` to keep the page and viewport screenshots.
 @Suite struct RenderBrowserTests {
-    @Test func pageInHeadlessChromium() throws {
+    @Test(.enabled(if: Tools.hasChromium, "needs chromium, chromedriver and selenium"))
+    func pageInHeadlessChromium() throws {
         let keep = ProcessInfo.processInfo.environment["RENDER_SAMPLE_DIR"]
         let directory = keep.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("lessonbuild-render-\(ProcessInfo.processInfo.processIdentifier)")
@@ -21,10 +23,8 @@ import Testing
         let script = RenderPaths.oracle.appendingPathComponent("render_browser_check.py").path
         var arguments = [script, directory.appendingPathComponent("cnn.html").path]
         if keep != nil { arguments.append(directory.path) }
-        guard let result = RenderPython.run(arguments), result.status != 3 else {
-            print("headless Chromium not available: skipped browser check")
-            return
-        }
+        let result = try #require(RenderPython.run(arguments))
+        #expect(result.status != 3, "the browser could not be started: \(result.errors)")
         #expect(result.status == 0, "\(result.errors)")
         let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: [String: Any]] ?? [:]
         for width in ["320", "390", "1200"] {

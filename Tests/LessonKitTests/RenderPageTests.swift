@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// Whole pages and the index: golden snapshots, determinism, escaping, structure, and
@@ -82,7 +83,7 @@ import Testing
         #expect(html.contains("<link rel=\"stylesheet\" href=\"lessonbuild.css\">"))
     }
 
-    @Test(arguments: ["lesson", "minimal", "index"])
+    @Test(.enabled(if: Tools.hasPython, "needs python3 (html.parser)"), arguments: ["lesson", "minimal", "index"])
     func wellFormedPerPythonHTMLParser(kind: String) throws {
         let html: String
         switch kind {
@@ -90,18 +91,16 @@ import Testing
         case "minimal": html = PageRenderer.render(RenderFixtures.minimal())
         default: html = IndexRenderer.render([try RenderFixtures.lesson(), RenderFixtures.minimal()])
         }
-        guard let result = RenderPython.run(script: RenderFixtures.htmlChecker, arguments: ["0"], input: html) else {
-            print("python3 not available: skipped html.parser check")
-            return
-        }
+        let result = try #require(RenderPython.run(script: RenderFixtures.htmlChecker, arguments: ["0"], input: html))
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output == "OK\n")
     }
 
     /// The checker itself catches what it is meant to catch.
-    @Test func htmlCheckerRejectsBrokenMarkup() {
+    @Test(.enabled(if: Tools.hasPython, "needs python3 (html.parser)"))
+    func htmlCheckerRejectsBrokenMarkup() throws {
         let broken = "<!DOCTYPE html><html><body><p><b>x</p><img src=\"https://cdn.example/x.png\"></body></html>"
-        guard let result = RenderPython.run(script: RenderFixtures.htmlChecker, arguments: ["0"], input: broken) else { return }
+        let result = try #require(RenderPython.run(script: RenderFixtures.htmlChecker, arguments: ["0"], input: broken))
         #expect(result.output.contains("does not close"))
         #expect(result.output.contains("external resource"))
     }

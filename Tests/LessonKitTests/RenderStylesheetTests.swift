@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// The stylesheet: WCAG AA contrast of every text/background pair it defines, in both colour

@@ -2,6 +2,7 @@ import Foundation
 @testable import LessonKit
 #if canImport(FoundationXML)
 import FoundationXML
+import TestSupport
 #endif
 
 /// Runs `python3` for the render tests' live oracles.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `benchmarks/make_corpus.py`, the site benchmark's corpus generator: deterministic, data really
 /// varied, and the stripped copies free of directives and rendered by the `cmark-gfm` command.

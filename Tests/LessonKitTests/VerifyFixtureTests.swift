@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// `verify` end to end: fixture lessons through `LessonPipeline.evaluate`, `lessons/cnn.md`, and the

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// The text and JSON forms of `VerifyReport`, and the failure rule behind the exit status.
@@ -91,6 +92,6 @@ struct VerifyReportTests {
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub.md"), withIntermediateDirectories: true)
         let files = try LessonFiles.expand([dir.path, dir.appendingPathComponent("notes.txt").path])
         #expect(files == ["B.md", "a.md", "b.md"].map { dir.path + "/" + $0 } + [dir.path + "/notes.txt"])
-        #expect(throws: VerifyError.noSuchPath("/no/such/lesson.md")) { try LessonFiles.expand(["/no/such/lesson.md"]) }
+        #expect(throws: LessonFilesError.noSuchPath("/no/such/lesson.md")) { try LessonFiles.expand(["/no/such/lesson.md"]) }
     }
 }

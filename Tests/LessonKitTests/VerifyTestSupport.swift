@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import LessonKit
 
 /// Helpers shared by the `verify` tests: a seeded generator and a way to run the system tools

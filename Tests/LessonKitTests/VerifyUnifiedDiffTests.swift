@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// `UnifiedDiff` against the system's GNU `diff -u` (and `patch`), run live.

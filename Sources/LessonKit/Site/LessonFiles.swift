@@ -10,7 +10,7 @@ public enum LessonFiles {
         var lessons: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard files.fileExists(atPath: path, isDirectory: &isDirectory) else { throw VerifyError.noSuchPath(path) }
+            guard files.fileExists(atPath: path, isDirectory: &isDirectory) else { throw LessonFilesError.noSuchPath(path) }
             guard isDirectory.boolValue else {
                 lessons.append(path)
                 continue
@@ -26,5 +26,16 @@ public enum LessonFiles {
                 .map { "\(folder)/\($0)" }
         }
         return lessons
+    }
+}
+
+/// A lesson path on the command line that does not exist.
+public enum LessonFilesError: Error, Equatable, Sendable, CustomStringConvertible {
+    case noSuchPath(String)
+
+    public var description: String {
+        switch self {
+        case let .noSuchPath(path): "no such lesson file or folder: \(path)"
+        }
     }
 }

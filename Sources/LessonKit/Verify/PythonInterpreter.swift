@@ -25,7 +25,6 @@ public enum PythonInterpreter {
 /// What stops `verify` before any listing runs.
 public enum VerifyError: Error, Equatable, Sendable, CustomStringConvertible {
     case interpreterNotFound(String)
-    case noSuchPath(String)
     case temporaryDirectory(String)
 
     public var description: String {
@@ -34,8 +33,6 @@ public enum VerifyError: Error, Equatable, Sendable, CustomStringConvertible {
             "python interpreter '\(name)' not found or not executable"
         case let .interpreterNotFound(name):
             "python interpreter '\(name)' not found on PATH"
-        case let .noSuchPath(path):
-            "no such lesson file or folder: \(path)"
         case let .temporaryDirectory(reason):
             "cannot create a temporary folder to run listings in: \(reason)"
         }

@@ -1,24 +1,24 @@
 import Foundation
 
 /// Locations the tests need: the package root, the seed lesson, the built binary.
-enum Paths {
+public enum Paths {
     /// The package root (two levels above this file's folder).
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func fixture(_ relative: String) -> URL {
+    public static func fixture(_ relative: String) -> URL {
         root.appendingPathComponent("Tests/LessonKitTests/Fixtures").appendingPathComponent(relative)
     }
 
     /// The seed lesson's ten listings and their recorded outputs, committed for every suite.
-    static let seedListings: URL = fixture("Seed")
+    public static let seedListings: URL = fixture("Seed")
 
     /// `../shared/seed/listings` beside the checkout, where the seed comes from (CI lays it there).
-    static let sharedSeedListings: URL = root.deletingLastPathComponent().appendingPathComponent("shared/seed/listings")
-    static var hasSharedSeed: Bool { FileManager.default.fileExists(atPath: sharedSeedListings.path) }
+    public static let sharedSeedListings: URL = root.deletingLastPathComponent().appendingPathComponent("shared/seed/listings")
+    public static var hasSharedSeed: Bool { FileManager.default.fileExists(atPath: sharedSeedListings.path) }
 
     /// The `lessonbuild` executable built beside the test bundle.
-    static var binary: URL {
+    public static var binary: URL {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("lessonbuild")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
         return root.appendingPathComponent(".build/debug/lessonbuild")
@@ -26,14 +26,14 @@ enum Paths {
 }
 
 /// The result of running a process to completion.
-struct ProcessResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+public struct ProcessResult {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
 }
 
 /// Runs `executable` with `arguments`, capturing both streams.
-func runProcess(_ executable: URL, _ arguments: [String], in directory: URL? = nil) throws -> ProcessResult {
+public func runProcess(_ executable: URL, _ arguments: [String], in directory: URL? = nil) throws -> ProcessResult {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -56,14 +56,14 @@ func runProcess(_ executable: URL, _ arguments: [String], in directory: URL? = n
 }
 
 /// A fresh temporary folder, removed by the caller.
-func temporaryDirectory() throws -> URL {
+public func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("lessonbuild-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
 
 /// Decodes the five entities lessonbuild's escaping produces, plus numeric ones.
-func htmlUnescape(_ text: String) -> String {
+public func htmlUnescape(_ text: String) -> String {
     var result = text
     for (entity, char) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'")] {
         result = result.replacingOccurrences(of: entity, with: char)

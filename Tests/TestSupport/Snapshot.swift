@@ -8,7 +8,7 @@ import Testing
 /// the first differing lines (`-` golden, `+` actual) with their line numbers.
 ///
 ///     assertSnapshot(PageRenderer.render(lesson), path: "Render/page.html")
-func assertSnapshot(_ actual: String, path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+public func assertSnapshot(_ actual: String, path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     let url = SnapshotStore.directory.appendingPathComponent(path)
     if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
         do {
@@ -30,14 +30,12 @@ func assertSnapshot(_ actual: String, path: String, sourceLocation: Testing.Sour
 }
 
 /// Where golden files live, and a small line diff for failure messages.
-enum SnapshotStore {
-    /// `Tests/LessonKitTests/Snapshots`, found from this file's path.
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Snapshots")
+public enum SnapshotStore {
+    /// `Tests/LessonKitTests/Snapshots`.
+    public static let directory = Paths.root.appendingPathComponent("Tests/LessonKitTests/Snapshots")
 
     /// The first `limit` differing lines, position by position, as `-N: golden` / `+N: actual`.
-    static func lineDiff(expected: String, actual: String, limit: Int = 12) -> String {
+    public static func lineDiff(expected: String, actual: String, limit: Int = 12) -> String {
         let old = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let new = actual.split(separator: "\n", omittingEmptySubsequences: false)
         var lines: [String] = []

@@ -1,13 +1,13 @@
 /// SplitMix64 (Steele, Lea and Flood 2014): a small seeded generator, the same sequence on every
-/// machine, for the reproducible random tests of this target.
-struct SplitMix64: RandomNumberGenerator {
+/// machine, for the reproducible random tests of every target.
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
