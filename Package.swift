@@ -35,7 +35,7 @@ let package = Package(
             dependencies: ["LessonKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Release-build benchmark driver for the kernels (benchmarks/kernels.sh runs it beside NumPy).
-        .executableTarget(name: "kernel-bench", dependencies: ["CNNKernels"], path: "Benchmarks/KernelBench"),
+        .executableTarget(name: "kernel-bench", dependencies: ["CNNKernels"], path: "benchmarks/KernelBench"),
         // What every test target shares: paths, the seeded generator, the oracle tools and whether
         // this machine has them, snapshots.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

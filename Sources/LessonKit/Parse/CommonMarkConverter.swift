@@ -31,8 +31,6 @@ enum CommonMarkConverter {
     struct Rendering {
         /// cmark-gfm's HTML; each directive replaced by `PlaceholderMarker.directive(i)`.
         var html: String
-        /// The fenced blocks that became directives, in document order (`i` above).
-        var directives: [FencedBlock]
         /// Link and image destinations that contain a placeholder (cmark percent-encodes them).
         var markedDestinations: [String]
         /// When splitting: each item of the trailing ordered list as inline HTML (nil when the
@@ -108,7 +106,7 @@ enum CommonMarkConverter {
                 cmark_node_unlink(last)
                 cmark_node_free(last)
             }
-            return Rendering(html: html(document, extensions: extensions), directives: replaced.map(\.block),
+            return Rendering(html: html(document, extensions: extensions),
                              markedDestinations: destinations, listItems: listItems)
         }
     }

@@ -60,7 +60,7 @@ public enum TemplatePiece: Sendable, Equatable {
 public struct FrontMatter: Sendable, Equatable {
     public var title: String?
     public var summary: String?
-    /// Every other top-level key with its scalar value as text, in source order.
+    /// Every other top-level key with its scalar value as text (a dictionary: no order).
     public var extra: [String: String]
     public init(title: String? = nil, summary: String? = nil, extra: [String: String] = [:]) {
         self.title = title
@@ -87,7 +87,7 @@ public struct Directive: Sendable, Equatable {
     /// The body after the option lines, exactly as written (container prefixes removed), every
     /// line ending in a newline as in cmark-gfm's code block content; "" when there is none.
     public var body: String
-    /// The source location of each body line's first byte (`bodyLines.count` == lines in `body`).
+    /// The source location of each body line's first byte, one per line of `body`.
     public var bodyLineStarts: [SourceLocation]
     /// The opening fence.
     public var location: SourceLocation
