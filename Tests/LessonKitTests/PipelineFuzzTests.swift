@@ -32,9 +32,16 @@ struct PipelineFuzzTests {
         return String(text)
     }
 
-    @Test func mutatedLessonsNeverTrap() throws {
-        let seed = UInt64(ProcessInfo.processInfo.environment["PIPELINE_FUZZ_SEED"] ?? "") ?? 20_261_127
-        let count = Int(ProcessInfo.processInfo.environment["PIPELINE_FUZZ_CASES"] ?? "") ?? 150
+    /// Independent seeds, so Swift Testing runs the batches in parallel; PIPELINE_FUZZ_SEED picks
+    /// the first seed (the rest follow it) and PIPELINE_FUZZ_CASES the cases per batch.
+    static let seeds: [UInt64] = {
+        let first = UInt64(ProcessInfo.processInfo.environment["PIPELINE_FUZZ_SEED"] ?? "") ?? 20_261_127
+        return (0..<4).map { first &+ UInt64($0) }
+    }()
+
+    @Test(arguments: seeds)
+    func mutatedLessonsNeverTrap(seed: UInt64) throws {
+        let count = Int(ProcessInfo.processInfo.environment["PIPELINE_FUZZ_CASES"] ?? "") ?? 40
         let original = Array(try String(contentsOf: Paths.root.appendingPathComponent("lessons/cnn.md"), encoding: .utf8))
         var random = SplitMix64(seed: seed)
         var built = 0, failed = 0
