@@ -12,10 +12,13 @@ public enum LessonPipeline {
     /// Parses and evaluates lesson text that is already in memory.
     public static func evaluate(path: String, source: String, diagnostics: DiagnosticEngine) -> EvaluatedLesson? {
         let registry = DirectiveRegistry.standard
+        let errorsBefore = diagnostics.errorCount
         guard let parsed = LessonParser.parse(path: path, source: source, directives: registry.names,
                                               diagnostics: diagnostics) else { return nil }
         let evaluator = LessonEvaluator(path: path, diagnostics: diagnostics, registry: registry)
-        return evaluator.evaluate(parsed, name: lessonName(path))
+        let lesson = evaluator.evaluate(parsed, name: lessonName(path))
+        // Parse errors do not stop evaluation (every independent problem is reported), but they do stop the page.
+        return diagnostics.errorCount == errorsBefore ? lesson : nil
     }
 
     /// The page name of a lesson: its file name without `.md` (`lessons/cnn.md` -> `cnn`).
