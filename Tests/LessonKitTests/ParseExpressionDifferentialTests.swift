@@ -56,6 +56,7 @@ import TestSupport
                     case .html(let html): html
                     case .expression(let index): "XEXPR\(index)X"
                     case .directive(let index): "[[d\(index)]]"
+                    case .reference(let index): "[[r\(index)]]"
                     }
                 }.joined()
             } ?? "<nil>"

@@ -35,6 +35,8 @@ import TestSupport
                     #expect(index < lesson.inlineExpressions.count)
                 case .directive(let index):
                     #expect(index < lesson.directives.count)
+                case .reference(let index):
+                    #expect(index < lesson.references.count)
                 }
             }
             #expect(lesson.inlineExpressions.allSatisfy { inside($0.expressionLocation) && !$0.expression.isEmpty },

@@ -23,6 +23,7 @@ enum ParseTestSupport {
             case .html(let html): html
             case .expression(let index): "[[e\(index)]]"
             case .directive(let index): "[[d\(index)]]"
+            case .reference(let index): "[[r\(index)]]"
             }
         }.joined()
     }

@@ -15,9 +15,16 @@ public struct EvaluatedLesson: Sendable {
     /// The quiz questions in lesson order.
     public var questions: [Question]
     public var quiz: QuizPanel?
+    /// Named, numbered things of this lesson (figures, tables, equations, questions).
+    public var anchors: [Anchor]
+    /// Each cross-reference, indexed like `ParsedLesson.references` (`TemplatePiece.reference`).
+    public var references: [ResolvedReference]
 
     public init(path: String, name: String, title: String, summary: String?, template: [TemplatePiece],
-                blocks: [Block], inlineTexts: [String], questions: [Question], quiz: QuizPanel?) {
+                blocks: [Block], inlineTexts: [String], questions: [Question], quiz: QuizPanel?,
+                anchors: [Anchor] = [], references: [ResolvedReference] = []) {
+        self.anchors = anchors
+        self.references = references
         self.path = path
         self.name = name
         self.title = title
@@ -40,6 +47,8 @@ public struct EvaluatedLesson: Sendable {
         case output(OutputModel)
         /// `{math}`: the parsed formula (Render writes it as `<math display="block">`).
         case math(MathFormula)
+        /// A named `{math}`: the formula with its element id and equation number.
+        case equation(MathFormula, id: String, number: Int)
         /// `{question}`: index into `questions`.
         case question(Int)
         case quiz
@@ -57,7 +66,11 @@ public struct TableModel: Sendable, Equatable {
     public var columnHeaders: [String]
     public var rowHeaders: [String]
     public var cells: [[String]]
-    public init(title: String, caption: String?, columnHeaders: [String], rowHeaders: [String], cells: [[String]]) {
+    /// A named table's element id and label ("Table 1"); nil for an unnamed one.
+    public var anchor: Anchor?
+    public init(title: String, caption: String?, columnHeaders: [String], rowHeaders: [String], cells: [[String]],
+                anchor: Anchor? = nil) {
+        self.anchor = anchor
         self.title = title
         self.caption = caption
         self.columnHeaders = columnHeaders

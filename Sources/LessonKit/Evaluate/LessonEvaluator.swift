@@ -12,12 +12,20 @@ public struct LessonEvaluator {
     public let path: String
     public let diagnostics: DiagnosticEngine
     public let registry: DirectiveRegistry
+    /// False while evaluating another lesson only for its anchors (a cross-reference target):
+    /// its own references to other lessons are not followed.
+    let resolvesOtherLessons: Bool
     let interpreter = Interpreter()
 
     public init(path: String, diagnostics: DiagnosticEngine, registry: DirectiveRegistry = .standard) {
+        self.init(path: path, diagnostics: diagnostics, registry: registry, resolvesOtherLessons: true)
+    }
+
+    init(path: String, diagnostics: DiagnosticEngine, registry: DirectiveRegistry, resolvesOtherLessons: Bool) {
         self.path = path
         self.diagnostics = diagnostics
         self.registry = registry
+        self.resolvesOtherLessons = resolvesOtherLessons
     }
 
     /// Evaluates `lesson`; nil when any error was reported.
@@ -41,13 +49,17 @@ public struct LessonEvaluator {
         QuestionBuilder.validate(questions: context.questions, panel: context.quiz, path: path, diagnostics: diagnostics)
 
         let inlineTexts = lesson.inlineExpressions.map { context.text(of: $0) ?? "" }
+        var resolver = CrossReferenceResolver(path: path, diagnostics: diagnostics, registry: registry)
+        let references = resolver.resolve(resolvesOtherLessons ? lesson.references : lesson.references.filter { $0.lesson == nil },
+                                          anchors: context.anchors)
         guard diagnostics.errorCount == errorsBefore else { return nil }
         return EvaluatedLesson(
             path: path, name: name,
             title: lesson.frontMatter.title ?? name,
             summary: lesson.frontMatter.summary,
             template: lesson.template, blocks: blocks, inlineTexts: inlineTexts,
-            questions: context.questions, quiz: context.quiz
+            questions: context.questions, quiz: context.quiz,
+            anchors: context.anchors, references: references
         )
     }
 

@@ -33,6 +33,9 @@ enum CommonMarkConverter {
         var html: String
         /// Link and image destinations that contain a placeholder (cmark percent-encodes them).
         var markedDestinations: [String]
+        /// Empty links to a name (``CrossReference``), each replaced by
+        /// `PlaceholderMarker.reference(i)`: its destination and source position, in document order.
+        var references: [(destination: String, span: Span)] = []
         /// When splitting: each item of the trailing ordered list as inline HTML (nil when the
         /// last block is not an ordered list).
         var listItems: [String]?
@@ -62,11 +65,13 @@ enum CommonMarkConverter {
 
     /// Parses `markdown`, replaces each fenced code block for which `isDirective` holds by a
     /// directive marker, and renders the document as HTML.
-    static func render(_ markdown: String, isDirective: (FencedBlock) -> Bool,
+    /// With `markReferences`, empty links to a name become reference markers.
+    static func render(_ markdown: String, isDirective: (FencedBlock) -> Bool, markReferences: Bool = false,
                        splitTrailingOrderedList: Bool = false) -> Rendering {
         withDocument(markdown) { parser, document in
             var replaced: [(node: OpaquePointer, block: FencedBlock)] = []
             var destinations: [String] = []
+            var references: [(node: OpaquePointer, destination: String, span: Span)] = []
             forEachNode(document) { node in
                 switch typeName(node) {
                 case "code_block":
@@ -80,6 +85,10 @@ enum CommonMarkConverter {
                 case "link", "image":
                     let url = string(cmark_node_get_url(node))
                     if url.unicodeScalars.contains(PlaceholderMarker.open) { destinations.append(url) }
+                    if markReferences, typeName(node) == "link", cmark_node_first_child(node) == nil,
+                       CrossReference.target(of: url) != nil {
+                        references.append((node, url, span(of: node)))
+                    }
                 default: break
                 }
             }
@@ -88,6 +97,15 @@ enum CommonMarkConverter {
                 cmark_node_set_on_enter(marker, PlaceholderMarker.directive(index))
                 if cmark_node_replace(item.node, marker) != 0 {
                     cmark_node_free(item.node)
+                } else {
+                    cmark_node_free(marker)
+                }
+            }
+            for (index, reference) in references.enumerated() {
+                guard let marker = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+                cmark_node_set_on_enter(marker, PlaceholderMarker.reference(index))
+                if cmark_node_replace(reference.node, marker) != 0 {
+                    cmark_node_free(reference.node)
                 } else {
                     cmark_node_free(marker)
                 }
@@ -106,8 +124,8 @@ enum CommonMarkConverter {
                 cmark_node_unlink(last)
                 cmark_node_free(last)
             }
-            return Rendering(html: html(document, extensions: extensions),
-                             markedDestinations: destinations, listItems: listItems)
+            return Rendering(html: html(document, extensions: extensions), markedDestinations: destinations,
+                             references: references.map { ($0.destination, $0.span) }, listItems: listItems)
         }
     }
 

@@ -27,7 +27,8 @@ public enum LessonParser {
             diagnostics.error(path: path, at: problem.location, problem.message)
         }
         return ParsedLesson(path: path, frontMatter: frontMatter.frontMatter, directives: templater.directives,
-                            inlineExpressions: templater.expressions, template: templater.pieces)
+                            inlineExpressions: templater.expressions, references: templater.references,
+                            template: templater.pieces)
     }
 
     /// The text with its first `count` lines emptied (their newlines kept), so that the Markdown

@@ -12,6 +12,7 @@ struct MarkdownTemplater {
     var listItems: [[TemplatePiece]] = []
     var expressions: [InlineExpression] = []
     var directives: [Directive] = []
+    var references: [CrossReference] = []
     var problems: [SourceError] = []
 
     /// `lines` is the text to parse (front matter already blanked out for a lesson).
@@ -42,8 +43,10 @@ struct MarkdownTemplater {
             }
             found.append((block, name))
             return true
-        }, splitTrailingOrderedList: splitTrailingOrderedList)
+        }, markReferences: known != nil, splitTrailingOrderedList: splitTrailingOrderedList)
         directives = found.map { DirectiveReader.read($0.block, name: $0.name, lines: lines, masker: masker, problems: &problems) }
+
+        references = Self.locate(rendering.references, lines: lines, masker: masker)
 
         var seen = Set<Int>()
         pieces = TemplateSplitter.pieces(rendering.html, seen: &seen)
@@ -62,5 +65,34 @@ struct MarkdownTemplater {
             }
         }
         self.problems = problems.sorted { $0.location < $1.location }
+    }
+
+    /// Where each empty link's `[` stands in the source. cmark reports positions in the masked
+    /// copy, whose columns shift where an expression was masked earlier on the line, so the
+    /// source is searched from that line for the next `[](DESTINATION)` as written (which a
+    /// code span holding other text cannot match), and failing that for the next `[](`.
+    static func locate(_ found: [(destination: String, span: CommonMarkConverter.Span)], lines: SourceLines,
+                       masker: SourceMasker) -> [CrossReference] {
+        var cursor = 0
+        let bytes = lines.bytes
+        func next(_ needle: [UInt8], from start: Int) -> Int? {
+            guard needle.count <= bytes.count else { return nil }
+            var index = start
+            while index + needle.count <= bytes.count {
+                if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+                index += 1
+            }
+            return nil
+        }
+        return found.compactMap { destination, span in
+            guard let target = CrossReference.target(of: destination) else { return nil }
+            let line = masker.sourceLine(span.startLine - 1)
+            let start = max(cursor, lines.offset(line: line, column: 1))
+            guard let index = next(Array("[](\(destination))".utf8), from: start) ?? next(Array("[](".utf8), from: start) else {
+                return CrossReference(lesson: target.lesson, name: target.name, location: lines.location(line: line, column: span.startColumn))
+            }
+            cursor = index + 1
+            return CrossReference(lesson: target.lesson, name: target.name, location: lines.location(ofOffset: index))
+        }
     }
 }

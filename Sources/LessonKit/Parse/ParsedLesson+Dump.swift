@@ -50,6 +50,7 @@ extension TemplatePiece {
         case .html(let html): "html \(quoted(html))"
         case .directive(let index): "directive \(index)"
         case .expression(let index): "expression \(index)"
+        case .reference(let index): "reference \(index)"
         }
     }
 }

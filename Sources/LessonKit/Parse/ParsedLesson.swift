@@ -10,6 +10,8 @@ public struct ParsedLesson: Sendable {
     public var directives: [Directive]
     /// `{{ }}` expressions in prose, in document order.
     public var inlineExpressions: [InlineExpression]
+    /// Empty links to a name, `[](#fig-loss)` or `[](backprop.md#fig-loss)`, in document order.
+    public var references: [CrossReference]
     /// cmark-gfm's rendering of the document with holes for the above.
     public var template: [TemplatePiece]
     /// For each directive, the index of the directive directly above it with only white space
@@ -17,11 +19,12 @@ public struct ParsedLesson: Sendable {
     public var directlyAbove: [Int?]
 
     init(path: String, frontMatter: FrontMatter, directives: [Directive], inlineExpressions: [InlineExpression],
-         template: [TemplatePiece]) {
+         references: [CrossReference] = [], template: [TemplatePiece]) {
         self.path = path
         self.frontMatter = frontMatter
         self.directives = directives
         self.inlineExpressions = inlineExpressions
+        self.references = references
         self.template = template
         self.directlyAbove = Self.directlyAbove(template, count: directives.count)
     }
@@ -54,6 +57,8 @@ public enum TemplatePiece: Sendable, Equatable {
     case directive(Int)
     /// Where `inlineExpressions[i]` renders (escaped text, inline).
     case expression(Int)
+    /// Where `references[i]` renders: a link whose text is the numbered label ("Figure 2").
+    case reference(Int)
 }
 
 /// The YAML front matter. `title` and `summary` are the contract's keys; anything else is kept.

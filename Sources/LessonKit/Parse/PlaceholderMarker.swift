@@ -3,6 +3,7 @@
 ///
 ///     expression 3  ->  U+E000 "3" U+E001
 ///     directive 2   ->  U+E000 "D2" U+E001
+///     reference 1   ->  U+E000 "R1" U+E001     (an empty link `[](#name)`)
 ///
 /// A source that already holds U+E000 or U+E001 is rejected before parsing.
 enum PlaceholderMarker {
@@ -14,11 +15,13 @@ enum PlaceholderMarker {
 
     static func expression(_ index: Int) -> String { "\(open)\(index)\(close)" }
     static func directive(_ index: Int) -> String { "\(open)D\(index)\(close)" }
+    static func reference(_ index: Int) -> String { "\(open)R\(index)\(close)" }
 
     /// What a marker stands for.
     enum Hole: Equatable {
         case expression(Int)
         case directive(Int)
+        case reference(Int)
     }
 
     /// Every marker in `bytes`, with its byte range, in order.
@@ -31,8 +34,9 @@ enum PlaceholderMarker {
                 continue
             }
             var cursor = index + 3
-            let isDirective = cursor < bytes.count && bytes[cursor] == UInt8(ascii: "D")
-            if isDirective { cursor += 1 }
+            let tag = cursor < bytes.count && (bytes[cursor] == UInt8(ascii: "D") || bytes[cursor] == UInt8(ascii: "R"))
+                ? bytes[cursor] : nil
+            if tag != nil { cursor += 1 }
             var number = 0
             let digitsStart = cursor
             while cursor < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[cursor]),
@@ -41,7 +45,12 @@ enum PlaceholderMarker {
                 cursor += 1
             }
             if cursor > digitsStart, cursor + 2 < bytes.count, Array(bytes[cursor...(cursor + 2)]) == closeBytes {
-                result.append((index..<(cursor + 3), isDirective ? .directive(number) : .expression(number)))
+                let hole: Hole = switch tag {
+                case UInt8(ascii: "D"): .directive(number)
+                case UInt8(ascii: "R"): .reference(number)
+                default: .expression(number)
+                }
+                result.append((index..<(cursor + 3), hole))
                 index = cursor + 3
             } else {
                 index += 3

@@ -17,6 +17,8 @@ enum TemplateSplitter {
                 seen.insert(index)
             case .directive(let index):
                 pieces.append(.directive(index))
+            case .reference(let index):
+                pieces.append(.reference(index))
             }
             cursor = range.upperBound
         }

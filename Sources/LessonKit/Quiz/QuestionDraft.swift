@@ -104,7 +104,7 @@ struct QuestionDraft {
                     continue
                 }
                 html += HTMLEscaping.escape(text)
-            case .directive:
+            case .directive, .reference:
                 continue
             }
         }

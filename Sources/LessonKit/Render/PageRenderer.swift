@@ -45,6 +45,10 @@ public enum PageRenderer {
                 if lesson.inlineTexts.indices.contains(index) {
                     html += HTMLEscaping.escape(lesson.inlineTexts[index])
                 }
+            case .reference(let index):
+                guard lesson.references.indices.contains(index) else { continue }
+                let reference = lesson.references[index]
+                html += "<a class=\"xref\" href=\"\(HTMLEscaping.escape(reference.href))\">\(HTMLEscaping.escape(reference.label))</a>"
             case .directive(let index):
                 guard lesson.blocks.indices.contains(index) else { continue }
                 html += block(lesson.blocks[index], in: lesson)

@@ -241,6 +241,13 @@ math[display="block"] {
   margin: 1.25rem 0;
   padding: 0.25rem 0;
 }
+/* A named {math}: the formula with its number at the right margin. */
+.equation { display: flex; align-items: center; gap: 1rem; }
+.equation math[display="block"] { flex: 1 1 auto; min-width: 0; }
+.equation-number { flex: none; color: var(--muted); font-variant-numeric: tabular-nums; }
+/* Cross-references ("Figure 2") and the numbered label of a named table's caption. */
+a.xref { white-space: nowrap; }
+caption .label { font-weight: 600; }
 
 /* Footnotes (cmark-gfm's section.footnotes) */
 .footnote-ref a { text-decoration: none; padding: 0 0.1em; }

@@ -13,6 +13,9 @@ public final class DirectiveContext {
     public private(set) var questionCount = 0
     public private(set) var questions: [Question] = []
     public private(set) var quiz: QuizPanel?
+    /// Named, numbered things in lesson order, for cross-references.
+    public private(set) var anchors: [Anchor] = []
+    private var counters: [String: Int] = [:]
 
     public init(path: String, interpreter: Interpreter, diagnostics: DiagnosticEngine) {
         self.path = path
@@ -99,6 +102,23 @@ public final class DirectiveContext {
             }
         }
         return failed ? nil : (result, lines)
+    }
+
+    // MARK: Numbering and cross-references
+
+    /// The next number of a kind of numbered thing ("Figure", "Table", "Equation"), from 1.
+    public func nextNumber(_ kind: String) -> Int {
+        counters[kind, default: 0] += 1
+        return counters[kind, default: 0]
+    }
+
+    /// Records a named thing; a name used twice in one lesson is an error at the second.
+    public func addAnchor(_ anchor: Anchor) {
+        if let other = anchors.first(where: { $0.name == anchor.name }) {
+            error(at: anchor.location, "the name '\(anchor.name)' is already used by \(other.label) on line \(other.location.line)")
+            return
+        }
+        anchors.append(anchor)
     }
 
     // MARK: Quiz

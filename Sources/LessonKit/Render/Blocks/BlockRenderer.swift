@@ -16,6 +16,10 @@ public enum BlockRenderer {
             return OutputRenderer.render(output)
         case .math(let formula):
             return TeXToMathML.render(formula) + "\n"
+        case .equation(let formula, let id, let number):
+            // The number stays beside the formula for the eye; the label names it for assistive technology.
+            return "<div class=\"equation\" id=\"\(HTMLEscaping.escape(id))\" role=\"group\" aria-label=\"Equation \(number)\">"
+                + TeXToMathML.render(formula) + "<span class=\"equation-number\" aria-hidden=\"true\">(\(number))</span></div>\n"
         case .html(let html):
             return html
         }

@@ -14,12 +14,18 @@
 /// Cells that read as numbers get `class="num"` (right-aligned, tabular figures).
 public enum TableRenderer {
     public static func render(_ table: TableModel) -> String {
-        let caption = HTMLEscaping.escape(table.caption ?? table.title)
+        var caption = HTMLEscaping.escape(table.caption ?? table.title)
         var html = "<div class=\"table-scroll\" role=\"region\" aria-label=\"\(caption)\" tabindex=\"0\">\n"
         // Without its own caption the title already heads the table (top-left cell): say it once
-        // to the eye and keep the caption for assistive technology.
-        let captionTag = table.caption == nil ? "<caption class=\"visually-hidden\">" : "<caption>"
-        html += "<table class=\"matrix\">\n\(captionTag)\(caption)</caption>\n<thead><tr>"
+        // to the eye and keep the caption for assistive technology. A named table shows its number.
+        var captionTag = table.caption == nil ? "<caption class=\"visually-hidden\">" : "<caption>"
+        var id = ""
+        if let anchor = table.anchor {
+            captionTag = "<caption>"
+            caption = "<span class=\"label\">\(HTMLEscaping.escape(anchor.label))</span> " + caption
+            id = " id=\"\(HTMLEscaping.escape(anchor.elementID))\""
+        }
+        html += "<table class=\"matrix\"\(id)>\n\(captionTag)\(caption)</caption>\n<thead><tr>"
         html += "<th scope=\"col\">\(HTMLEscaping.escape(table.title))</th>"
         for header in table.columnHeaders {
             html += "<th scope=\"col\">\(HTMLEscaping.escape(header))</th>"

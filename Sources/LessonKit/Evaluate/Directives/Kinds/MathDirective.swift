@@ -1,15 +1,18 @@
 /// `{math}`: a display formula in a TeX subset. `{{ }}` holes are set as numbers (`<mn>`), so a
 /// formula can show computed values: `\frac{ {{ total }} }{ {{ count }} }`.
 struct MathDirective: DirectiveKind {
-    static let spec = DirectiveSpec("math", body: .template)
+    static let spec = DirectiveSpec("math", options: [.init("name", .identifier)], body: .template)
 
     let template: TextTemplate
     let syntax: Directive
+    /// A `:name:` numbers the equation, so that `[](#name)` can say "Equation 1".
+    let name: (String, SourceLocation)?
 
     init?(_ input: DirectiveInput, problems: inout [SourceError]) {
         guard let template = input.template else { return nil }
         self.template = template
         self.syntax = input.syntax
+        self.name = input.options.identifier("name").map { ($0, input.options["name"]?.location ?? input.syntax.location) }
     }
 
     func evaluate(in context: DirectiveContext) -> EvaluatedLesson.Block {
@@ -55,7 +58,11 @@ struct MathDirective: DirectiveKind {
         }
         guard !failed else { return .nothing }
         do throws(MathError) {
-            return .math(try MathFormula(tex: tex))
+            let formula = try MathFormula(tex: tex)
+            guard let (name, location) = self.name else { return .math(formula) }
+            let number = context.nextNumber("Equation")
+            context.addAnchor(Anchor(name: name, label: "Equation \(number)", elementID: name, location: location))
+            return .equation(formula, id: name, number: number)
         } catch {
             let origin = origins.last { $0.texOffset <= error.offset } ?? (0, 0)
             context.error(at: syntax.location(ofBodyOffset: origin.bodyOffset + error.offset - origin.texOffset), error.message)

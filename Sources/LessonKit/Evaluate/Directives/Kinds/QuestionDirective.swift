@@ -15,6 +15,11 @@ struct QuestionDirective: DirectiveKind {
         let number = context.nextQuestionNumber()
         guard let question = QuestionBuilder.build(syntax, number: number, interpreter: context.interpreter,
                                                    path: context.path, diagnostics: context.diagnostics) else { return .nothing }
-        return .question(context.add(question))
+        let index = context.add(question)
+        // Two questions with one id are reported by QuestionBuilder.validate; do not report them twice.
+        let taken = context.anchors.contains { $0.name == question.id && $0.elementID == "quiz-" + question.id }
+        if !taken { context.addAnchor(Anchor(name: question.id, label: "Question \(index + 1)", elementID: "quiz-" + question.id,
+                                 location: question.idLocation)) }
+        return .question(index)
     }
 }

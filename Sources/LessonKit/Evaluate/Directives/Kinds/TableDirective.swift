@@ -5,7 +5,7 @@ import CNNKernels
 struct TableDirective: DirectiveKind {
     static let spec = DirectiveSpec("table", argument: .expression(example: "feature_map"), options: [
         .init("title", .text), .init("rows", .labels), .init("columns", .labels), .init("format", .formatSpec),
-        .init("caption", .text), .init("index", .integer),
+        .init("caption", .text), .init("index", .integer), .init("name", .identifier),
     ])
 
     let value: ParsedExpression
@@ -36,8 +36,14 @@ struct TableDirective: DirectiveKind {
               let columnHeaders = labels("columns", prefix: "Column", count: rows.first?.count ?? 0, in: context),
               options.text("title") == nil || title != nil, options.text("caption") == nil || caption != nil
         else { return .nothing }
+        // Named tables are numbered, so that `[](#name)` can say "Table 2".
+        var anchor: Anchor?
+        if let name = options.identifier("name"), let location = options["name"]?.location {
+            anchor = Anchor(name: name, label: "Table \(context.nextNumber("Table"))", elementID: name, location: location)
+            context.addAnchor(anchor!)
+        }
         return .table(TableModel(title: title ?? "", caption: caption, columnHeaders: columnHeaders,
-                                 rowHeaders: rowHeaders, cells: cells))
+                                 rowHeaders: rowHeaders, cells: cells, anchor: anchor))
     }
 
     /// Every cell printed, or formatted with `:format:`.
