@@ -86,7 +86,7 @@ public final class DirectiveContext {
             switch piece {
             case .text(let text):
                 result += text
-                for character in text where character == "\n" {
+                for byte in text.utf8 where byte == UInt8(ascii: "\n") {
                     sourceLine += 1
                     lines.append(start(sourceLine))
                 }
@@ -97,8 +97,9 @@ public final class DirectiveContext {
                 }
                 result += value
                 let here = SourceLocation(line: expression.expressionLocation.line, column: start(sourceLine).column)
-                lines += value.filter { $0 == "\n" }.map { _ in here }
-                sourceLine += (expression.expression + (expression.spec ?? "")).filter { $0 == "\n" }.count
+                lines += repeatElement(here, count: value.utf8.count { $0 == UInt8(ascii: "\n") })
+                sourceLine += expression.expression.utf8.count { $0 == UInt8(ascii: "\n") }
+                    + (expression.spec?.utf8.count { $0 == UInt8(ascii: "\n") } ?? 0)
             }
         }
         return failed ? nil : (result, lines)
