@@ -1,4 +1,5 @@
 import CNNKernels
+import PythonPrinting
 import Foundation
 
 extension Builtins {

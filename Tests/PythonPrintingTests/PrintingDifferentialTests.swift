@@ -1,5 +1,6 @@
 import Testing
 @testable import CNNKernels
+@testable import PythonPrinting
 
 /// Differential tests: every case's expected text comes from Python/NumPy (see PrintingOracle).
 @Suite struct PrintingDifferentialTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import CNNKernels
+@testable import PythonPrinting
 
 /// Every printed line of the seed lesson's listings (/work/shared/seed/listings/*.out,
 /// produced by Python 3 / NumPy 2.4), rebuilt from the values those listings compute.
