@@ -19,13 +19,30 @@
 /// `ndim`, `dtype`, `count` (lists, tuples, strings), `literal(_:format:)`, `padding:` on layers.
 enum Builtins {
     /// Functions by name: `zeros`, `conv2d`, `lines`, ...
-    static let functions: [String: Builtin] = Dictionary(
-        (tensorFunctions + cnnFunctions + formattingFunctions + pythonFunctions).map { ($0.name, $0) },
-        uniquingKeysWith: { first, _ in first })
+    static let functions: [String: Builtin] = registry(allFunctions)
 
     /// Methods by name: `sum`, `rounded`, `tolist`, ...
-    static let methods: [String: Builtin] = Dictionary(
-        tensorMethods.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    static let methods: [String: Builtin] = registry(tensorMethods)
+
+    /// Every function definition, one group per file.
+    static let allFunctions: [Builtin] = tensorFunctions + cnnFunctions + formattingFunctions + pythonFunctions
+        + mathFunctions
+        + builderFunctions
+        + backwardFunctions
+
+    /// Names defined more than once among functions or among methods (a registration mistake:
+    /// the registry would keep only the first). A test requires this to be empty.
+    static var duplicateNames: [String] {
+        func duplicates(_ builtins: [Builtin]) -> [String] {
+            Dictionary(grouping: builtins.map(\.name), by: { $0 }).filter { $0.value.count > 1 }.map(\.key)
+        }
+        return (duplicates(allFunctions) + duplicates(tensorMethods)).sorted()
+    }
+
+    /// Builtins by name; of duplicates (see `duplicateNames`) the first is kept.
+    private static func registry(_ builtins: [Builtin]) -> [String: Builtin] {
+        Dictionary(builtins.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// `attempt(EXPR)` is evaluated by the interpreter itself (it must see the failure);
     /// this entry only checks its arguments.
