@@ -11,13 +11,20 @@ public func atan2(_ y: Tensor, _ x: Tensor) throws(KernelError) -> Tensor {
 ///
 /// int64 (or bool) to an int64 power stays int64, computed exactly; a negative exponent throws
 /// NumPy's "Integers to negative integer powers are not allowed." and a result beyond int64
-/// throws (NumPy wraps). Any float64 operand gives float64 via the C library's `pow`.
+/// throws (NumPy wraps). Any float64 operand gives float64 via the C library's `pow`, except
+/// that a single exponent of 2.0 or 0.5 is `x * x` or `sqrt(x)`, as in NumPy's loop.
 ///
 ///     try power(Tensor(shape: [3], ints: [2, 3, 4]), Tensor(.int(2)))   // [4, 9, 16]
 public func power(_ a: Tensor, _ b: Tensor) throws(KernelError) -> Tensor {
     let pair = try BroadcastPair(a.shape, b.shape)
     if let x = a.intsOrNil, let y = b.intsOrNil {
         return Tensor(shape: pair.shape, ints: try pair.map(x, y, integerPower))
+    }
+    // NumPy's float power loop special-cases a broadcast (stride-0) exponent of 2.0 (x·x) and
+    // 0.5 (sqrt, so -0.0 stays -0.0 and -inf gives nan) before calling pow.
+    if b.count == 1, let y = b.doubles.first, y == 2.0 || y == 0.5 {
+        let x = a.doubles
+        return Tensor(shape: pair.shape, doubles: pair.left.map { y == 2.0 ? x[$0] * x[$0] : x[$0].squareRoot() })
     }
     return Tensor(shape: pair.shape, doubles: try pair.map(a.doubles, b.doubles) { libm.pow($0, $1) })
 }

@@ -8,9 +8,9 @@ import Darwin
 ///
 /// Values are those of the C library (`exp`, `log`, … from libm), the ones NumPy computes
 /// wherever it does not use its own SIMD loops; `sqrt`, `floor`, `ceil`, `abs` and `sign` are
-/// exact. On an x86-64 machine with AVX-512, NumPy 2 computes float64 `exp`, `log` with its own
-/// table-driven loops and `log2 log10 tan tanh` with Intel SVML: there the last bit can
-/// differ (see benchmarks/MATH.md for the measured agreement).
+/// exact. On an x86-64 machine with AVX-512, NumPy 2 computes float64 `exp`, `log` and `tanh`
+/// with its own SIMD loops and `log2 log10 tan` with Intel SVML: there the last bit can differ
+/// (at most 1 ulp; 2 for `log10` and `tanh`; see benchmarks/MATH.md for the measured agreement).
 ///
 /// Domain errors give NaN and poles ±inf, exactly as NumPy (which only warns), so a printed
 /// value always matches the NumPy listing: `log(-1.0)` is `nan`, `log(0.0)` is `-inf`.

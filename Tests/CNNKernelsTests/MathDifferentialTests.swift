@@ -9,7 +9,7 @@ import Testing
 /// and recorded in benchmarks/MATH.md.
 @Suite struct MathDifferentialTests {
     /// The largest ulp distance accepted per function. libm and NumPy agree within 1 ulp
-    /// except where NumPy uses Intel SVML on AVX-512 machines (log10, tanh: 2 ulp measured).
+    /// except where NumPy uses its own SIMD loops on AVX-512 machines (log10 via SVML and tanh: 2 ulp measured).
     /// The composites inherit `exp`'s 1-ulp differences: sigmoid and softmax round them once
     /// more, and logSoftmax's `s − log(Σ)` cancels to values near 0, where one ulp of the sum
     /// is many ulps of the result (but never visible at print precision).
