@@ -14,7 +14,15 @@ extension Tensor {
             if span % s != 0 && (span < 0) == (s < 0) { n += 1 }
             n = Swift.max(0, n)
             try Limits.checkElements([n])
-            return Tensor(shape: [n], ints: (0..<n).map { a + $0 * s })
+            // Every element lies between start and stop, so stepping never overflows.
+            var values = [Int]()
+            values.reserveCapacity(n)
+            var value = a
+            for i in 0..<n {
+                values.append(value)
+                if i + 1 < n { value += s }
+            }
+            return Tensor(shape: [n], ints: values)
         }
         let a = start.double, b = stop.double, s = step.double
         guard s != 0 else { throw KernelError("arange step cannot be zero (NumPy: division by zero)") }
