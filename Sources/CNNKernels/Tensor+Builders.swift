@@ -8,11 +8,14 @@ extension Tensor {
     public static func arange(start: Scalar = .int(0), stop: Scalar, step: Scalar = .int(1)) throws(KernelError) -> Tensor {
         if case .int(let a) = start.asInteger, case .int(let b) = stop.asInteger, case .int(let s) = step.asInteger {
             guard s != 0 else { throw KernelError("arange step cannot be zero (NumPy: division by zero)") }
-            let (span, o) = b.subtractingReportingOverflow(a)
-            guard !o, span != Int.min else { throw KernelError("arange from \(a) to \(b) is too large") }
-            var n = span / s
-            if span % s != 0 && (span < 0) == (s < 0) { n += 1 }
-            n = Swift.max(0, n)
+            // ⌈(stop − start) / step⌉ in 128 bits, so no pair of int64 bounds overflows.
+            let span = Int128(b) - Int128(a), step = Int128(s)
+            var count = span / step
+            if span % step != 0 && (span < 0) == (step < 0) { count += 1 }
+            guard count <= Int128(Limits.maxElements) else {
+                throw KernelError("arange from \(a) to \(b) by \(s) has \(count) elements; the limit is \(Limits.maxElements)")
+            }
+            let n = Swift.max(0, Int(count))
             try Limits.checkElements([n])
             // Every element lies between start and stop, so stepping never overflows.
             var values = [Int]()
@@ -31,7 +34,7 @@ extension Tensor {
         guard length < Double(Limits.maxElements) + 1 else {
             throw KernelError("arange of \(length) elements exceeds the limit of \(Limits.maxElements)")
         }
-        let n = Swift.max(0, Int(length))
+        let n = length > 0 ? Int(length) : 0
         guard n > 1 else { return Tensor(shape: [n], doubles: n == 1 ? [a] : []) }
         let second = a + s
         let delta = second - a
