@@ -38,25 +38,29 @@ public func concatenate(_ tensors: [Tensor], axis: Int = 0) throws(KernelError) 
     let dtype = DType.promoted(tensors.map(\.dtype))
     let outer = first.shape[..<a].reduce(1, *)
     let inner = first.shape[(a + 1)...].reduce(1, *)
-    // Row-major: for each outer position, each input's block of extent·inner elements in turn.
-    var sources = [(tensor: Int, offset: Int)]()
-    sources.reserveCapacity(shape.reduce(1, *))
-    for o in 0..<outer {
-        for (index, t) in tensors.enumerated() {
-            let block = t.shape[a] * inner
-            for k in 0..<block { sources.append((index, o * block + k)) }
-        }
-    }
     let parts = tensors.map { $0.promoted(to: dtype) }
     switch dtype {
     case .bool:
         let v: [[Bool]] = parts.map { t -> [Bool] in if case .bool(let b) = t.storage { b } else { [] } }
-        return Tensor(shape: shape, bools: sources.map { v[$0.tensor][$0.offset] })
+        return Tensor(shape: shape, bools: interleaved(v, parts, axis: a, outer: outer, inner: inner))
     case .int64:
         let v: [[Int]] = parts.map { t -> [Int] in if case .int64(let b) = t.storage { b } else { [] } }
-        return Tensor(shape: shape, ints: sources.map { v[$0.tensor][$0.offset] })
+        return Tensor(shape: shape, ints: interleaved(v, parts, axis: a, outer: outer, inner: inner))
     case .float64:
-        let v = parts.map(\.doubles)
-        return Tensor(shape: shape, doubles: sources.map { v[$0.tensor][$0.offset] })
+        return Tensor(shape: shape, doubles: interleaved(parts.map(\.doubles), parts, axis: a, outer: outer, inner: inner))
     }
+}
+
+/// Row-major concatenation: for each outer position, each input's block of extent·inner
+/// elements in turn, copied as contiguous slices.
+private func interleaved<T>(_ values: [[T]], _ parts: [Tensor], axis: Int, outer: Int, inner: Int) -> [T] {
+    var out = [T]()
+    out.reserveCapacity(values.reduce(0) { $0 + $1.count })
+    for o in 0..<outer {
+        for (index, part) in parts.enumerated() {
+            let block = part.shape[axis] * inner
+            out.append(contentsOf: values[index][(o * block)..<((o + 1) * block)])
+        }
+    }
+    return out
 }

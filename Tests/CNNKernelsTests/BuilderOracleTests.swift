@@ -3,8 +3,10 @@ import Testing
 @testable import CNNKernels
 
 /// Builders and reductions whose last bit depends on NumPy's algorithm (arange's fill,
-/// linspace, the two-pass var/std with pairwise sums, prod, remainder, int power), against
-/// `Oracle/builders_oracle.py` run live: every value bit for bit.
+/// linspace, the two-pass var/std with pairwise sums, prod, remainder, int power), and the
+/// shape builders with random shapes, negative axes, empty extents and mixed dtypes (stack,
+/// concatenate, flip, where, clip, outer), against `Oracle/builders_oracle.py` run live:
+/// every value bit for bit, with NumPy's dtype and shape.
 @Suite struct BuilderOracleTests {
     @Test(.enabled(if: PythonOracle.hasNumPy, "needs python3 with numpy"))
     func buildersAndReductionsMatchNumPy() throws {
@@ -34,6 +36,14 @@ import Testing
             case "prod": got = Tensor(try x!.prod())
             case "prodAxis": got = try x!.prod(axis: axis)
             case "remainder": got = try remainder(x!, y!)
+            case "concatenate", "stack":
+                let parts = try (item["parts"] as? [Any] ?? []).map(decodeTensor)
+                got = kind == "stack" ? try stack(parts, axis: axis) : try concatenate(parts, axis: axis)
+            case "flip": got = try flip(x!, axis: axis)
+            case "flipAll": got = try flip(x!)
+            case "where": got = try `where`(try decodeTensor((item["parts"] as? [Any])?.first), x!, y!)
+            case "clip": got = try clip(x!, Tensor(.float(number("lo"))), Tensor(.float(number("hi"))))
+            case "outer": got = try outer(x!, y!)
             default: got = try power(x!, y!)
             }
             counts[kind, default: 0] += 1

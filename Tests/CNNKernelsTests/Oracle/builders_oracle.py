@@ -55,6 +55,34 @@ def cases(seed):
             bi = rng.integers(-9, 10, 50)
             ei = rng.integers(0, 12, 50)
             out.append({"kind": "power", "x": encode(bi), "y": encode(ei), "args": {}, "output": encode(np.power(bi, ei))})
+    for _ in range(60):
+        rank = int(rng.integers(1, 4))
+        shape = [int(v) for v in rng.integers(0, 4, rank)]
+        axis = int(rng.integers(-rank, rank))
+        parts = []
+        for _ in range(int(rng.integers(1, 4))):
+            part_shape = list(shape)
+            part_shape[axis] = int(rng.integers(0, 4))
+            kind = rng.integers(0, 3)
+            part = rng.standard_normal(part_shape) if kind == 0 else (
+                rng.integers(-5, 5, part_shape) if kind == 1 else rng.random(part_shape) < 0.5)
+            parts.append(part)
+        out.append({"kind": "concatenate", "parts": [encode(q) for q in parts], "args": {"axis": axis},
+                    "output": encode(np.concatenate(parts, axis=axis))})
+        same = [rng.standard_normal(shape) for _ in range(int(rng.integers(1, 4)))]
+        stack_axis = int(rng.integers(-rank - 1, rank + 1))
+        out.append({"kind": "stack", "parts": [encode(q) for q in same], "args": {"axis": stack_axis},
+                    "output": encode(np.stack(same, axis=stack_axis))})
+        x = rng.integers(-5, 5, shape)
+        out.append({"kind": "flip", "x": encode(x), "args": {"axis": axis}, "output": encode(np.flip(x, axis=axis))})
+        out.append({"kind": "flipAll", "x": encode(x), "args": {}, "output": encode(np.flip(x))})
+        c = rng.random(shape[-1:]) < 0.5
+        y = rng.standard_normal(shape)
+        out.append({"kind": "where", "x": encode(x), "y": encode(y), "parts": [encode(c)], "args": {},
+                    "output": encode(np.where(c, x, y))})
+        out.append({"kind": "clip", "x": encode(y), "args": {"lo": -0.5, "hi": 0.75}, "output": encode(np.clip(y, -0.5, 0.75))})
+        a, b = rng.standard_normal(int(rng.integers(0, 5))), rng.integers(-3, 3, (2, int(rng.integers(1, 3))))
+        out.append({"kind": "outer", "x": encode(a), "y": encode(b), "args": {}, "output": encode(np.outer(a, b))})
     return out
 
 
