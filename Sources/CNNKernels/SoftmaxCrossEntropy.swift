@@ -22,7 +22,7 @@ public struct SoftmaxCrossEntropyResult: Sendable, Equatable {
 /// `-log(p[t])` rather than PyTorch's log-sum-exp form, so it can differ from PyTorch's in
 /// the last bit. Labels must be ints in 0..<C.
 ///
-///     // logits [2.0, 1.0, 0.1], target 0 → loss 0.4170300…, gradient [-0.34099…, 0.24197…, 0.09901…]
+///     // logits [2.0, 1.0, 0.1], target 0 → loss 0.4170300…, gradient [-0.34099886, 0.24243297, 0.09856589]
 public func softmaxCrossEntropy(_ logits: Tensor, target: Tensor) throws(KernelError) -> SoftmaxCrossEntropyResult {
     guard logits.rank == 1 || logits.rank == 2 else {
         throw KernelError("softmaxCrossEntropy needs C logits or N×C logits, not shape \(shapeText(logits.shape))")
