@@ -121,7 +121,7 @@ extension Builtins {
             return .tensor(t.transposed())
         },
         Builtin("reshaped", "_shape", accepts: isTensor) { call throws(ExpressionFailure) in
-            let t = try call.receiverTensor(), shape = try reshapeArgument(call, 0)
+            let t = try call.receiverTensor(), shape = try shapeArgument(call, 0, inferring: true)
             try call.charge(t.count)
             return .tensor(try call.kernel { () throws(KernelError) in try t.reshaped(shape) })
         },
@@ -152,7 +152,8 @@ extension Builtins {
     }
 
     /// A shape given as an Int, a tuple or list of Ints, or a 1-D int tensor.
-    static func shapeArgument(_ call: Call, _ i: Int) throws(ExpressionFailure) -> [Int] {
+    /// With `inferring`, one extent may be -1 (`reshaped((2, -1))`); the kernel checks the rest.
+    static func shapeArgument(_ call: Call, _ i: Int, inferring: Bool = false) throws(ExpressionFailure) -> [Int] {
         let value = try call.value(i)
         let shape: [Int]?
         switch value {
@@ -168,30 +169,11 @@ extension Builtins {
         guard shape.count <= 32 else {
             throw ExpressionFailure("a tensor may have at most 32 axes, got \(shape.count)", at: call.range(i))
         }
+        if inferring { return shape }
         guard shape.allSatisfy({ $0 >= 0 }) else {
             throw ExpressionFailure("shape \(shapeDescription(shape)) has a negative extent", at: call.range(i))
         }
         try kernelCall(at: call.range(i)) { () throws(KernelError) in try Limits.checkElements(shape) }
-        return shape
-    }
-
-    /// A shape for `reshaped`: as `shapeArgument`, but one extent may be -1 (inferred).
-    static func reshapeArgument(_ call: Call, _ i: Int) throws(ExpressionFailure) -> [Int] {
-        let value = try call.value(i)
-        let shape: [Int]?
-        switch value {
-        case .int(let n): shape = [n]
-        case .tuple(let items), .list(let items):
-            let ints = items.compactMap { if case .int(let n) = $0 { n } else { nil } }
-            shape = ints.count == items.count ? ints : nil
-        case .tensor(let t):
-            if case .int64(let v) = t.storage, t.rank <= 1 { shape = v } else { shape = nil }
-        default: shape = nil
-        }
-        guard let shape else { throw call.mismatch(i, "a shape: an Int, or a tuple or list of Ints (one may be -1)", value) }
-        guard shape.count <= 32 else {
-            throw ExpressionFailure("a tensor may have at most 32 axes, got \(shape.count)", at: call.range(i))
-        }
         return shape
     }
 
