@@ -1,5 +1,9 @@
 /// An elementwise binary operator, with NumPy broadcasting and type promotion.
-public enum ArithmeticOperator: String, Sendable { case add = "+", subtract = "-", multiply = "*", divide = "/" }
+public enum ArithmeticOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/"
+    /// Python's floor modulo (`np.remainder`), see `remainder(_:_:)`.
+    case remainder = "%"
+}
 
 extension ArithmeticOperator {
     /// NumPy's ufunc name, used in messages.
@@ -9,6 +13,7 @@ extension ArithmeticOperator {
         case .subtract: "subtract"
         case .multiply: "multiply"
         case .divide: "true_divide"
+        case .remainder: "remainder"
         }
     }
 }
@@ -23,6 +28,7 @@ extension Tensor {
     ///
     ///     Tensor(shape: [2], ints: [1, 2]).applying(.divide, Tensor(.int(4)))   // [0.25, 0.5]
     public func applying(_ op: ArithmeticOperator, _ other: Tensor) throws(KernelError) -> Tensor {
+        if op == .remainder { return try remainder(self, other) }
         let pair = try BroadcastPair(shape, other.shape)
         if case .bool(let x) = storage, case .bool(let y) = other.storage {
             switch op {
@@ -30,7 +36,7 @@ extension Tensor {
             case .multiply: return Tensor(shape: pair.shape, bools: try pair.map(x, y) { $0 && $1 })
             case .subtract:
                 throw KernelError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.")
-            case .divide: break
+            case .divide, .remainder: break
             }
         }
         if op != .divide, let x = intsOrNil, let y = other.intsOrNil {
@@ -53,7 +59,7 @@ extension Tensor {
         case .add: values = try pair.map(x, y) { $0 + $1 }
         case .subtract: values = try pair.map(x, y) { $0 - $1 }
         case .multiply: values = try pair.map(x, y) { $0 * $1 }
-        case .divide: values = try pair.map(x, y) { $0 / $1 }
+        case .divide, .remainder: values = try pair.map(x, y) { $0 / $1 }
         }
         return Tensor(shape: pair.shape, doubles: values)
     }

@@ -120,7 +120,7 @@ public enum Scalar: Sendable, Equatable {
 }
 
 /// `(2, 2)` style text for a shape, as Python prints a shape tuple.
-func shapeText(_ shape: [Int]) -> String {
+public func shapeText(_ shape: [Int]) -> String {
     shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
 }
 

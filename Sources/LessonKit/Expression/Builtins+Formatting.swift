@@ -1,4 +1,5 @@
 import CNNKernels
+import PythonPrinting
 
 extension Builtins {
     /// `repr`, `str`, `lines`, `literal`: text for listings, outputs and prose.

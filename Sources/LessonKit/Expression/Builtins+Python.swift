@@ -1,4 +1,5 @@
 import CNNKernels
+import PythonPrinting
 import Foundation
 
 extension Builtins {
@@ -22,12 +23,8 @@ extension Builtins {
                 return .int(Swift.abs(i))
             case .double(let d): return .double(Swift.abs(d))
             case .tensor(let t):
-                let storage: Tensor.Storage = switch t.storage {
-                case .bool(let v): .bool(v)
-                case .int64(let v): .int64(v.map { $0 == Int.min ? $0 : Swift.abs($0) })  // NumPy wraps too
-                case .float64(let v): .float64(v.map { Swift.abs($0) })
-                }
-                return .tensor(try call.kernel { () throws(KernelError) in try Tensor(shape: t.shape, storage: storage) })
+                try call.charge(t.count)
+                return .tensor(try call.kernel { () throws(KernelError) in try t.applying(.abs) })  // int64.min: an error
             default: throw call.mismatch(0, "a number or tensor", value)
             }
         },
@@ -37,6 +34,7 @@ extension Builtins {
             case .int: return value
             case .double(let d): return .int(try integral(d.rounded(.down), of: d, at: call.range))
             case .tensor(let t):
+                try call.charge(t.count)
                 guard case .float64(let v) = t.storage else { return value }
                 let floored = Tensor.Storage.float64(v.map { $0.rounded(.down) })
                 return .tensor(try call.kernel { () throws(KernelError) in try Tensor(shape: t.shape, storage: floored) })

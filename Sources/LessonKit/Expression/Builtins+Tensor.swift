@@ -43,23 +43,47 @@ extension Builtins {
 
     /// Methods on tensors: reductions, rounding, reshaping, `tolist`.
     static let tensorMethods: [Builtin] = [
-        reduction("sum", { t throws(KernelError) in Value(t.sum()) }, { t, axis throws(KernelError) in try t.sum(axis: axis) }),
+        reduction("sum", { t throws(KernelError) in Value(try t.checkedSum()) }, { t, axis throws(KernelError) in try t.sum(axis: axis) }),
         reduction("max", { t throws(KernelError) in Value(try t.max()) }, { t, axis throws(KernelError) in try t.max(axis: axis) }),
         reduction("min", { t throws(KernelError) in Value(try t.min()) }, { t, axis throws(KernelError) in try t.min(axis: axis) }),
         reduction("mean", { t throws(KernelError) in .double(try t.mean()) }, { t, axis throws(KernelError) in try t.mean(axis: axis) }),
+        reduction("prod", { t throws(KernelError) in Value(try t.prod()) }, { t, axis throws(KernelError) in try t.prod(axis: axis) }),
+        reduction("var", { t throws(KernelError) in .double(try t.variance()) },
+                  { t, axis throws(KernelError) in try t.variance(axis: axis) }, passes: 3),
+        reduction("std", { t throws(KernelError) in .double(try t.standardDeviation()) },
+                  { t, axis throws(KernelError) in try t.standardDeviation(axis: axis) }, passes: 3),
         Builtin("argmax", accepts: isTensor) { call throws(ExpressionFailure) in
             let t = try call.receiverTensor()
+            try call.charge(t.count)
             return .int(try call.kernel { () throws(KernelError) in try t.argmax() })
         },
         Builtin("argmax2d", accepts: isTensor) { call throws(ExpressionFailure) in
             let t = try call.receiverTensor()
+            try call.charge(t.count)
             let position = try call.kernel { () throws(KernelError) in try t.argmax2d() }
             return .tuple([.int(position.row), .int(position.column)])
+        },
+        Builtin("argmin", accepts: isTensor) { call throws(ExpressionFailure) in
+            let t = try call.receiverTensor()
+            try call.charge(t.count)
+            return .int(try call.kernel { () throws(KernelError) in try t.argmin() })
+        },
+        Builtin("argmin2d", accepts: isTensor) { call throws(ExpressionFailure) in
+            let t = try call.receiverTensor()
+            try call.charge(t.count)
+            let position = try call.kernel { () throws(KernelError) in try t.argmin2d() }
+            return .tuple([.int(position.row), .int(position.column)])
+        },
+        Builtin("astype", "_dtype", accepts: isTensor) { call throws(ExpressionFailure) in
+            let t = try call.receiverTensor(), dtype = try dtypeArgument(call, 0)
+            try call.charge(t.count)
+            return .tensor(try call.kernel { () throws(KernelError) in try t.astype(dtype) })
         },
         Builtin("rounded", "_decimals?", accepts: { v in isTensor(v) || v.scalar != nil }) { call throws(ExpressionFailure) in
             let decimals = try decimalsArgument(call, 0)
             switch call.receiver {
             case .tensor(let t)?:
+                try call.charge(t.count)
                 return .tensor(try call.kernel { () throws(KernelError) in try t.rounded(decimals) })
             case .double(let d)?:
                 return .double(roundHalfEven(d, decimals: decimals))
@@ -73,6 +97,7 @@ extension Builtins {
         },
         Builtin("tolist", accepts: isTensor) { call throws(ExpressionFailure) in
             let t = try call.receiverTensor()
+            try call.charge(t.count)
             let lists = t.shape.dropLast().reduce(1) { Swift.min($0.multipliedReportingOverflow(by: $1).partialValue, Int.max / 2) }
             guard t.count <= call.limits.maxListElements else {
                 throw ExpressionFailure(
@@ -86,29 +111,39 @@ extension Builtins {
             return nestedList(t)
         },
         Builtin("flattened", accepts: isTensor) { call throws(ExpressionFailure) in
-            .tensor(try call.receiverTensor().flattened())
+            let t = try call.receiverTensor()
+            try call.charge(t.count)
+            return .tensor(t.flattened())
         },
         Builtin("transposed", accepts: isTensor) { call throws(ExpressionFailure) in
-            .tensor(try call.receiverTensor().transposed())
+            let t = try call.receiverTensor()
+            try call.charge(t.count)
+            return .tensor(t.transposed())
         },
         Builtin("reshaped", "_shape", accepts: isTensor) { call throws(ExpressionFailure) in
-            let t = try call.receiverTensor(), shape = try shapeArgument(call, 0)
+            let t = try call.receiverTensor(), shape = try shapeArgument(call, 0, inferring: true)
+            try call.charge(t.count)
             return .tensor(try call.kernel { () throws(KernelError) in try t.reshaped(shape) })
         },
         Builtin("all", accepts: isTensor) { call throws(ExpressionFailure) in
-            .bool(try call.receiverTensor().doubles.allSatisfy { $0 != 0 })
+            let t = try call.receiverTensor()
+            try call.charge(t.count)
+            return .bool(t.doubles.allSatisfy { $0 != 0 })
         },
         Builtin("any", accepts: isTensor) { call throws(ExpressionFailure) in
-            .bool(try call.receiverTensor().doubles.contains { $0 != 0 })
+            let t = try call.receiverTensor()
+            try call.charge(t.count)
+            return .bool(t.doubles.contains { $0 != 0 })
         },
     ]
 
     /// `x.name()` → a scalar, `x.name(axis: k)` → a tensor.
     private static func reduction(_ name: String, _ whole: @escaping @Sendable (Tensor) throws(KernelError) -> Value,
-                                  _ alongAxis: @escaping @Sendable (Tensor, Int) throws(KernelError) -> Tensor) -> Builtin {
+                                  _ alongAxis: @escaping @Sendable (Tensor, Int) throws(KernelError) -> Tensor,
+                                  passes: Int = 1) -> Builtin {
         Builtin(name, "axis?", accepts: isTensor) { call throws(ExpressionFailure) in
             let t = try call.receiverTensor()
-            try call.charge(t.count)
+            try call.charge(t.count.multipliedReportingOverflow(by: passes).partialValue)
             if let axis = try call.optionalInt(0) {
                 return .tensor(try call.kernel { () throws(KernelError) in try alongAxis(t, axis) })
             }
@@ -117,7 +152,8 @@ extension Builtins {
     }
 
     /// A shape given as an Int, a tuple or list of Ints, or a 1-D int tensor.
-    static func shapeArgument(_ call: Call, _ i: Int) throws(ExpressionFailure) -> [Int] {
+    /// With `inferring`, one extent may be -1 (`reshaped((2, -1))`); the kernel checks the rest.
+    static func shapeArgument(_ call: Call, _ i: Int, inferring: Bool = false) throws(ExpressionFailure) -> [Int] {
         let value = try call.value(i)
         let shape: [Int]?
         switch value {
@@ -133,6 +169,7 @@ extension Builtins {
         guard shape.count <= 32 else {
             throw ExpressionFailure("a tensor may have at most 32 axes, got \(shape.count)", at: call.range(i))
         }
+        if inferring { return shape }
         guard shape.allSatisfy({ $0 >= 0 }) else {
             throw ExpressionFailure("shape \(shapeDescription(shape)) has a negative extent", at: call.range(i))
         }
@@ -150,7 +187,7 @@ extension Builtins {
     }
 
     /// `dtype: "int64"` (optional; default float64).
-    private static func dtypeArgument(_ call: Call, _ i: Int) throws(ExpressionFailure) -> DType {
+    static func dtypeArgument(_ call: Call, _ i: Int) throws(ExpressionFailure) -> DType {
         guard let name = try call.optionalString(i) else { return .float64 }
         guard let dtype = DType(rawValue: name) else {
             throw ExpressionFailure("unknown dtype '\(name)' (use \"float64\", \"int64\" or \"bool\")", at: call.range(i))

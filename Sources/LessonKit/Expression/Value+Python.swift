@@ -1,4 +1,5 @@
 import CNNKernels
+import PythonPrinting
 
 extension Value {
     /// The Python object this value stands for (tensors as NumPy arrays, records as dicts).

@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
 @testable import CNNKernels
+@testable import PythonPrinting
 
 /// Hand-picked cases from the brief, each checked against what CPython 3.11 / NumPy 2.4
 /// print (values confirmed in a Python session; the differential suite covers the rest).

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 @testable import CNNKernels
+@testable import PythonPrinting
 
 /// The Python/NumPy oracle for the printer tests: `PrintOracle/print_oracle.py` run live
 /// when `python3` with NumPy is available, else the committed fixture it produced.

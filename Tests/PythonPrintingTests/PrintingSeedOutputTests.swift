@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
 @testable import CNNKernels
+@testable import PythonPrinting
 
 /// Every printed line of the seed lesson's listings (/work/shared/seed/listings/*.out,
 /// produced by Python 3 / NumPy 2.4), rebuilt from the values those listings compute.

@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
 @testable import CNNKernels
+@testable import PythonPrinting
 
 /// Differential tests: every case's expected text comes from Python/NumPy (see PrintingOracle).
 @Suite struct PrintingDifferentialTests {

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import CNNKernels
+
+/// Elementwise math against NumPy run live: `Oracle/math_oracle.py` writes ≥ 100,000 seeded
+/// inputs per function (edge cases included) and NumPy's results as raw doubles; the kernels
+/// recompute them here and every difference must be within the function's ulp bound and
+/// vanish at NumPy's default print precision (8 digits). The agreement figures are printed
+/// and recorded in benchmarks/MATH.md.
+@Suite struct MathDifferentialTests {
+    /// The largest ulp distance accepted per function. libm and NumPy agree within 1 ulp
+    /// except where NumPy uses its own SIMD loops on AVX-512 machines (log10 via SVML and tanh: 2 ulp measured).
+    /// The composites inherit `exp`'s 1-ulp differences: sigmoid and softmax round them once
+    /// more, and logSoftmax's `s − log(Σ)` cancels to values near 0, where one ulp of the sum
+    /// is many ulps of the result (but never visible at print precision).
+    static let allowedUlps: [String: UInt64] = ["log10": 2, "tanh": 2, "sigmoid": 4, "softmax": 4, "logSoftmax": 1 << 10]
+
+    static let unary: [(String, MathFunction)] = MathFunction.allCases.map { ($0.rawValue, $0) }
+
+    @Test(.enabled(if: PythonOracle.hasNumPy, "needs python3 with numpy"))
+    func elementwiseMathAgreesWithNumPy() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("math-oracle-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try PythonOracle.run([PythonOracle.folder.appendingPathComponent("math_oracle.py").path, folder.path, "20261202", "100000"])
+        func read(_ name: String) throws -> [Double] {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            return data.withUnsafeBytes { Array($0.bindMemory(to: Double.self)) }
+        }
+        var results: [(String, [Double], [Double])] = []
+        for (name, function) in Self.unary {
+            let x = try read(name + ".x.bin")
+            results.append((name, x.map(function.apply), try read(name + ".out.bin")))
+        }
+        for name in ["atan2", "pow"] {
+            let x = Tensor(shape: [100_000], doubles: try read(name + ".x.bin"))
+            let y = Tensor(shape: [100_000], doubles: try read(name + ".y.bin"))
+            let ours = name == "atan2" ? try atan2(x, y) : try power(x, y)
+            results.append((name, ours.doubles, try read(name + ".out.bin")))
+        }
+        for name in ["softmax", "logSoftmax"] {
+            let values = try read(name + ".x.bin")
+            let x = Tensor(shape: [values.count / 16, 16], doubles: values)
+            let ours = name == "softmax" ? try softmax(x) : try logSoftmax(x)
+            results.append((name, ours.doubles, try read(name + ".out.bin")))
+        }
+        for (name, ours, numpy) in results {
+            #expect(ours.count == numpy.count && numpy.count >= 100_000, "\(name): \(ours.count) values")
+            var identical = 0, maxUlps: UInt64 = 0, printedDifferently = 0, visibleBelow1e6 = 0
+            for (a, b) in zip(ours, numpy) {
+                if a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN) { identical += 1; continue }
+                maxUlps = max(maxUlps, ulpDistance(a, b))
+                if numpyPrinted(a, like: b) != numpyPrinted(b, like: b) {
+                    printedDifferently += 1
+                    // Positional printing shows 8 decimals: from 1e6 up that is 15–16 significant
+                    // digits, where one ulp can show. Below 1e6 a difference must never show.
+                    if b.magnitude < 1e6 { visibleBelow1e6 += 1 }
+                }
+            }
+            let fraction = Double(identical) / Double(numpy.count)
+            print(String(format: "math agreement %-10@ %6.2f%% identical (%d of %d), max %llu ulp, %d printed differently (all ≥ 1e6: %@)",
+                         name as NSString, fraction * 100, identical, numpy.count, maxUlps, printedDifferently,
+                         (visibleBelow1e6 == 0 ? "yes" : "no") as NSString))
+            #expect(maxUlps <= Self.allowedUlps[name, default: 1], "\(name): \(maxUlps) ulp")
+            #expect(visibleBelow1e6 == 0, "\(name): \(visibleBelow1e6) values below 1e6 print differently at precision 8")
+        }
+    }
+}
+
+/// The number of doubles between `a` and `b` (UInt64.max when one is NaN or they differ in kind).
+func ulpDistance(_ a: Double, _ b: Double) -> UInt64 {
+    guard !a.isNaN, !b.isNaN else { return .max }
+    func ordered(_ x: Double) -> Int64 {
+        let bits = Int64(bitPattern: x.bitPattern)
+        return bits < 0 ? Int64.min &- bits : bits
+    }
+    let (d, overflow) = ordered(a).subtractingReportingOverflow(ordered(b))
+    return overflow ? .max : d.magnitude
+}
+
+/// `x` as NumPy's default array printing shows it (8 digits, positional unless the
+/// reference value needs scientific notation), for comparing two nearby values.
+func numpyPrinted(_ x: Double, like reference: Double) -> String {
+    guard x.isFinite else { return "\(x)" }
+    let magnitude = reference.magnitude
+    let scientific = magnitude >= 1e8 || (magnitude < 1e-4 && magnitude != 0)
+    return String(format: scientific ? "%.8e" : "%.8f", x)
+}
