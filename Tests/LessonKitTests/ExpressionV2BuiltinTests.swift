@@ -85,7 +85,8 @@ import Testing
 
     /// Members that return a non-tensor are charged by the elements they read (issue 13).
     @Test(arguments: ["x.argmax()", "x.argmax2d()", "x.argmin()", "x.all()", "x.any()", "x.max()", "x.sum()",
-                      "x.tolist()", "x.var()", "x.prod()", "len(x.astype(\"bool\"))", "exp(x).size", "softmaxCrossEntropy(x, target: [0, 0]).loss"])
+                      "x.tolist()", "x.var()", "x.prod()", "len(x.astype(\"bool\"))", "exp(x).size", "softmaxCrossEntropy(x, target: [0, 0]).loss",
+                      "len(repr(x))", "len(str(x))", "len(literal(x))"])
     func everyMemberIsCharged(_ member: String) {
         let lesson = Interpreter(limits: EvaluationLimits(maxTensorWork: 100_000))
         #expect(runExpressionBlock("let x = ones((2, 1000))", in: lesson).isEmpty)

@@ -5,10 +5,14 @@ extension Builtins {
     /// `repr`, `str`, `lines`, `literal`: text for listings, outputs and prose.
     static let formattingFunctions: [Builtin] = [
         Builtin("repr", "_value") { call throws(ExpressionFailure) in
-            try call.checked(try call.value(0).pyObject.repr)
+            let value = try call.value(0)
+            try call.charge(value.tensorElements)
+            return try call.checked(value.pyObject.repr)
         },
         Builtin("str", "_value") { call throws(ExpressionFailure) in
-            try call.checked(try call.value(0).pyObject.str)
+            let value = try call.value(0)
+            try call.charge(value.tensorElements)
+            return try call.checked(value.pyObject.str)
         },
         Builtin("lines", "_records _template") { call throws(ExpressionFailure) in
             let value = try call.value(0), template = try call.string(1)
@@ -32,6 +36,7 @@ extension Builtins {
         },
         Builtin("literal", "_value format?") { call throws(ExpressionFailure) in
             var value = try call.value(0)
+            try call.charge(value.tensorElements)
             let format = try call.optionalString(1)
             if case .tensor(let t) = value {
                 guard t.count <= call.limits.maxListElements else {
