@@ -8,15 +8,24 @@ import Testing
         #expect(r.format == .json)
         #expect(r.learners.count == 1)
         let a = r.learners[0].answers
-        #expect(a == ["q1": "112", "q2": "2", "pixel-mean": "0.874", "q5": "1e-05", "q6": "-38535424"])
-        #expect(r.questionIDs == ["pixel-mean", "q1", "q2", "q3", "q5", "q6"])
+        // Numbers keep the text they were written with; ids stay in file order.
+        #expect(a == ["q1": "112", "q2": "2", "pixel-mean": "0.874", "q5": "1e-5", "q6": "-38535424"])
+        #expect(r.questionIDs == ["q1", "q2", "q3", "pixel-mean", "q5", "q6"])
+        #expect(r.learners[0].positions["q2"] == "1:21")
     }
 
     @Test(arguments: [
-        (#"{"q1": true}"#, "r.json:q1: error: expected a string or a number, got true"),
-        (#"{"q2": [1, 2]}"#, "r.json:q2: error: expected a string or a number, got an array"),
-        (#"{"q3": {"a": 1}}"#, "r.json:q3: error: expected a string or a number, got an object"),
-        (#"["q1"]"#, "r.json: error: expected a JSON object from question id to answer, like {\"q1\": \"112\", \"q2\": 2}"),
+        (#"{"q1": true}"#, "r.json:1:8: error: expected a string or a number, got true"),
+        (#"{"q2": [1, 2]}"#, "r.json:1:9: error: a matrix answer is a list of rows, each a list of numbers: [[1, 2], [3, 4]]"),
+        ("{\n  \"q2\": [[1, 2], [3, {}]]}", "r.json:2:22: error: a matrix cell must be a number (or a string without spaces or `;`)"),
+        (#"{"q3": {"a": 1}}"#, "r.json:1:8: error: expected a string or a number, got an object"),
+        (#"["q1"]"#, "r.json:1:1: error: expected a JSON object from question id to answer, like {\"q1\": \"112\", \"q2\": 2}"),
+        // Strict JSON: what Foundation's JSONSerialization accepted or reported without a position.
+        (#"{"q1": "112",}"#, "r.json:1:14: error: malformed JSON: expected a \"quoted\" key after `,` (no trailing commas in JSON)"),
+        ("{\"q1\": \"1\",\n \"q1\": \"2\"}", "r.json:2:2: error: malformed JSON: duplicate key \"q1\" (first at line 1, column 2)"),
+        ("{\"q1\": [[1, 2],]}", "r.json:1:16: error: malformed JSON: expected a value after `,` (no trailing commas in JSON)"),
+        ("{\"q1\": NaN}", "r.json:1:8: error: malformed JSON: expected a value (a string, number, object, array, true, false or null)"),
+        ("{\"q1\": 1} // note", "r.json:1:11: error: malformed JSON: extra text after the JSON value"),
     ])
     func malformedJSON(text: String, message: String) {
         #expect(throws: ResponseError.self) { try ResponseReader.parse(text, path: "r.json") }
@@ -27,13 +36,13 @@ import Testing
         }
     }
 
-    @Test func brokenJSONNamesTheFile() {
+    @Test func brokenJSONNamesTheFileLineAndColumn() {
         do {
-            _ = try ResponseReader.parse(#"{"q1": "112",,}"#, path: "bad.json")
+            _ = try ResponseReader.parse("{\n  \"q1\": \"112\",,\n}", path: "bad.json")
             Issue.record("no error")
         } catch {
             #expect(error.path == "bad.json")
-            #expect(error.description.hasPrefix("bad.json: error: not valid JSON"))
+            #expect(error.description.hasPrefix("bad.json:2:15: error: malformed JSON: "))
         }
     }
 
@@ -83,7 +92,7 @@ import Testing
 
     @Test func unknownQuestionIdsAreRejected() throws {
         let json = try ResponseReader.parse(#"{"q1": "1", "q9": "2"}"#, path: "r.json")
-        #expect(throws: ResponseError(path: "r.json", row: "q9", "the lesson has no question `q9`; its questions are q1, q2")) {
+        #expect(throws: ResponseError(path: "r.json", row: "1:13", "the lesson has no question `q9`; its questions are q1, q2")) {
             try json.check(questionIDs: ["q1", "q2"], path: "r.json")
         }
         let csv = try ResponseReader.parse("learner,q1,Q2\nada,1,2\n", path: "c.csv")

@@ -44,10 +44,12 @@ import Testing
         #expect(!json.contains("<") && !json.contains("\u{2028}"))
         let data = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let items = try #require(data["questions"] as? [[String: Any]])
-        #expect(items[2]["answer"] as? String == "</script><script>alert(1)</script> & \u{2028}")
-        #expect(items[0]["answer"] as? String == "112" && items[0]["tolerance"] as? String == "0")
-        #expect(items[3]["answer"] as? String == "0.874" && items[3]["tolerance"] as? String == "0.001")
-        #expect(items[1]["options"] as? Int == 3)
+        let specs = items.map { $0["spec"] as? [String: Any] ?? [:] }
+        #expect(specs[2]["expected"] as? [String] == ["</script><script>alert(1)</script> & \u{2028}"])
+        #expect(specs[0]["read"] as? String == "number" && specs[0]["expected"] as? [String] == ["112"]
+                && specs[0]["tolerance"] as? [String] == ["0"])
+        #expect(specs[3]["expected"] as? [String] == ["0.874"] && specs[3]["tolerance"] as? [String] == ["0.001"])
+        #expect(specs[1]["read"] as? String == "option" && specs[1]["options"] as? Int == 3 && specs[1]["expected"] as? [String] == ["2"])
         #expect(data["passMark"] as? String == "0.75")
         #expect(data["storageKey"] as? String == QuizHTML.storageKey(questions: questions, panel: QuizFixtures.panel, lessonName: "cnn"))
         #expect(QuizHTML.script(questions: [], panel: QuizFixtures.panel, lessonName: "cnn") == "")

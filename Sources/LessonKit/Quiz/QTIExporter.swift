@@ -8,8 +8,13 @@ import FoundationXML
 /// question) and `assessment.xml` (an assessmentTest whose `PASS` outcome is `SCORE / N > mark`).
 ///
 /// - numeric: `float` response, correct when `equal` with `toleranceMode="absolute"`.
-/// - choice: `choiceInteraction` with choices `C1…Cn`, scored by the `match_correct` template.
+/// - choice: `choiceInteraction` with choices `C1…Cn`, correct on `match` with the correct response.
 /// - text: `string` response, correct on a case-insensitive `stringMatch`.
+/// - matrix: one `float` response per cell (`RESPONSE_R1C1` …) in a table of text entries, each
+///   `equal` within the tolerance; SCORE 1 when all are right, or right cells / cells with `:partial:`.
+/// - an explanation after `+++`: a `modalFeedback` shown once the item is responded to.
+///
+/// Every number is written with `QuizNumber.qti`, the form OAT's qti-sdk engine reads as a float.
 ///
 /// The zip is deterministic: fixed entry order, timestamps (2000-01-01 00:00 UTC) and permissions.
 enum QTIExporter {
@@ -104,7 +109,7 @@ enum QTIExporter {
             <setOutcomeValue identifier="PASS">
               <gt>
                 <divide><variable identifier="SCORE"/><baseValue baseType="float">\(questions.count)</baseValue></divide>
-                <baseValue baseType="float">\(QuizNumber.text(mark))</baseValue>
+                <baseValue baseType="float">\(QuizNumber.qti(mark))</baseValue>
               </gt>
             </setOutcomeValue>
           </outcomeProcessing>
@@ -115,58 +120,92 @@ enum QTIExporter {
     }
 
     static func item(_ q: Question, number: Int) -> String {
-        let baseType: String
-        let correct: String
-        var interaction: String
-        let processing: String
-        let setScore = """
-                <setOutcomeValue identifier="SCORE"><baseValue baseType="float">1</baseValue></setOutcomeValue>
-        """
+        var declarations: [String] = []
+        var interaction = ""
+        var conditions: [String] = []
+        func declare(_ id: String, _ baseType: String, _ correct: String) {
+            declarations.append("""
+              <responseDeclaration identifier="\(id)" cardinality="single" baseType="\(baseType)">
+                <correctResponse><value>\(correct)</value></correctResponse>
+              </responseDeclaration>
+
+            """)
+        }
+        func equal(_ id: String, _ tolerance: Double) -> String {
+            let t = QuizNumber.qti(tolerance)
+            return """
+            <equal toleranceMode="absolute" tolerance="\(t) \(t)"><variable identifier="\(id)"/><correct identifier="\(id)"/></equal>
+            """
+        }
+        let setScore = "<setOutcomeValue identifier=\"SCORE\"><baseValue baseType=\"float\">1</baseValue></setOutcomeValue>"
         switch q.answer {
         case let .numeric(value, tolerance, _):
-            baseType = "float"
-            correct = QuizNumber.text(value)
+            declare("RESPONSE", "float", QuizNumber.qti(value))
             interaction = "    <p><textEntryInteraction responseIdentifier=\"RESPONSE\" expectedLength=\"20\"/></p>\n"
-            let t = QuizNumber.text(tolerance)
-            processing = """
-              <responseProcessing>
-                <responseCondition>
-                  <responseIf>
-                    <equal toleranceMode="absolute" tolerance="\(t) \(t)">
-                      <variable identifier="RESPONSE"/>
-                      <correct identifier="RESPONSE"/>
-                    </equal>
-            \(setScore)
-                  </responseIf>
-                </responseCondition>
-              </responseProcessing>
-
-            """
+            conditions.append(condition(equal("RESPONSE", tolerance), setScore))
         case let .choice(right):
-            baseType = "identifier"
-            correct = "C\(right)"
+            declare("RESPONSE", "identifier", "C\(right)")
             interaction = "    <choiceInteraction responseIdentifier=\"RESPONSE\" shuffle=\"false\" maxChoices=\"1\">\n"
             for (n, option) in q.optionsHTML.enumerated() {
                 interaction += "      <simpleChoice identifier=\"C\(n + 1)\">\(xhtml(option))</simpleChoice>\n"
             }
             interaction += "    </choiceInteraction>\n"
-            processing = "  <responseProcessing template=\"http://www.imsglobal.org/question/qti_v2p1/rptemplates/match_correct\"/>\n"
+            conditions.append(condition("<match><variable identifier=\"RESPONSE\"/><correct identifier=\"RESPONSE\"/></match>", setScore))
         case let .text(answer):
-            baseType = "string"
-            correct = XMLEscaping.escape(answer)
+            declare("RESPONSE", "string", XMLEscaping.escape(answer))
             interaction = "    <p><textEntryInteraction responseIdentifier=\"RESPONSE\" expectedLength=\"30\"/></p>\n"
-            processing = """
-              <responseProcessing>
-                <responseCondition>
-                  <responseIf>
-                    <stringMatch caseSensitive="false">
-                      <variable identifier="RESPONSE"/>
-                      <correct identifier="RESPONSE"/>
-                    </stringMatch>
-            \(setScore)
-                  </responseIf>
-                </responseCondition>
-              </responseProcessing>
+            conditions.append(condition(
+                "<stringMatch caseSensitive=\"false\"><variable identifier=\"RESPONSE\"/><correct identifier=\"RESPONSE\"/></stringMatch>",
+                setScore))
+        case let .matrix(m):
+            interaction = "    <table>\n      <thead><tr><td/>"
+            for c in 1...m.columns { interaction += "<th scope=\"col\">Column \(c)</th>" }
+            interaction += "</tr></thead>\n      <tbody>\n"
+            var tests: [String] = []
+            for r in 0..<m.rows {
+                interaction += "        <tr><th scope=\"row\">Row \(r + 1)</th>"
+                for c in 0..<m.columns {
+                    let id = "RESPONSE_R\(r + 1)C\(c + 1)"
+                    declare(id, "float", QuizNumber.qti(m.values[r * m.columns + c]))
+                    interaction += "<td><textEntryInteraction responseIdentifier=\"\(id)\" expectedLength=\"12\"/></td>"
+                    tests.append(equal(id, m.tolerance))
+                }
+                interaction += "</tr>\n"
+            }
+            interaction += "      </tbody>\n    </table>\n"
+            if m.partial {
+                // SCORE = (right cells) / cells.
+                for test in tests {
+                    conditions.append(condition(test, """
+                    <setOutcomeValue identifier="SCORE"><sum><variable identifier="SCORE"/><baseValue baseType="float">1</baseValue></sum></setOutcomeValue>
+                    """))
+                }
+                conditions.append("""
+                    <setOutcomeValue identifier="SCORE">
+                      <divide><variable identifier="SCORE"/><baseValue baseType="float">\(tests.count)</baseValue></divide>
+                    </setOutcomeValue>
+
+                """)
+            } else {
+                conditions.append(condition("<and>\n" + tests.map { "            " + $0 + "\n" }.joined() + "          </and>", setScore))
+            }
+        }
+        var outcomes = """
+          <outcomeDeclaration identifier="SCORE" cardinality="single" baseType="float">
+            <defaultValue><value>0</value></defaultValue>
+          </outcomeDeclaration>
+
+        """
+        var feedback = ""
+        if let explanation = q.explanationHTML {
+            outcomes += "  <outcomeDeclaration identifier=\"FEEDBACK\" cardinality=\"single\" baseType=\"identifier\"/>\n"
+            conditions.append("""
+                <setOutcomeValue identifier="FEEDBACK"><baseValue baseType="identifier">EXPLANATION</baseValue></setOutcomeValue>
+
+            """)
+            feedback = """
+              <modalFeedback outcomeIdentifier="FEEDBACK" identifier="EXPLANATION" showHide="show" title="Explanation">\
+            \(xhtml(explanation))</modalFeedback>
 
             """
         }
@@ -175,16 +214,25 @@ enum QTIExporter {
         <assessmentItem xmlns="\(itemNamespace)" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
         xsi:schemaLocation="\(itemNamespace) http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd" \
         identifier="\(identifier(q.id))" title="Question \(number)" adaptive="false" timeDependent="false">
-          <responseDeclaration identifier="RESPONSE" cardinality="single" baseType="\(baseType)">
-            <correctResponse><value>\(correct)</value></correctResponse>
-          </responseDeclaration>
-          <outcomeDeclaration identifier="SCORE" cardinality="single" baseType="float">
-            <defaultValue><value>0</value></defaultValue>
-          </outcomeDeclaration>
-          <itemBody>
+        \(declarations.joined())\(outcomes)  <itemBody>
             <div>\(xhtml(q.promptHTML))</div>
         \(interaction)  </itemBody>
-        \(processing)</assessmentItem>
+          <responseProcessing>
+        \(conditions.joined())  </responseProcessing>
+        \(feedback)</assessmentItem>
+
+        """
+    }
+
+    /// `<responseCondition><responseIf>TEST ACTION</responseIf></responseCondition>`.
+    private static func condition(_ test: String, _ action: String) -> String {
+        """
+            <responseCondition>
+              <responseIf>
+                \(test)
+                \(action)
+              </responseIf>
+            </responseCondition>
 
         """
     }

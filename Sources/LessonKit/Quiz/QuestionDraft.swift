@@ -25,30 +25,37 @@ struct QuestionDraft {
         guard let kind = Question.Kind(rawValue: directive.argument.trimmingSpaces) else {
             let got = directive.argument.trimmingSpaces
             error(directive.argumentLocation, got.isEmpty
-                  ? "a `{question}` needs a kind: `{question} numeric`, `{question} choice` or `{question} text`"
-                  : "unknown question kind `\(got)`; use numeric, choice or text")
+                  ? "a `{question}` needs a kind: `{question} numeric`, `choice`, `text` or `matrix`"
+                  : "unknown question kind `\(got)`; use numeric, choice, text or matrix")
             return nil
         }
         checkOptions(kind: kind)
         let id = name(number: number)
-        let rendered = renderBody(kind: kind)
+        let (promptLines, explanationLines) = splitExplanation()
+        let rendered = renderBody(kind: kind, promptLines)
+        let explanation = explanationLines.flatMap { renderExplanation($0) }
         let answer = self.answer(kind: kind, optionCount: rendered?.options.count)
         guard !failed, let rendered, let answer else { return nil }
         return Question(id: id, kind: kind, promptHTML: rendered.prompt, optionsHTML: rendered.options,
                         answer: answer, location: directive.location,
-                        idLocation: directive.option("name")?.valueLocation)
+                        idLocation: directive.option("name")?.valueLocation, explanationHTML: explanation)
     }
 
     // MARK: Options
 
     private mutating func checkOptions(kind: Question.Kind) {
-        let known = kind == .numeric ? ["answer", "name", "tolerance"] : ["answer", "name"]
+        let known: [String]
+        switch kind {
+        case .numeric: known = ["answer", "name", "tolerance"]
+        case .matrix: known = ["answer", "name", "partial", "tolerance"]
+        case .choice, .text: known = ["answer", "name"]
+        }
         var seen: Set<String> = []
         for option in directive.options {
             if !seen.insert(option.key).inserted {
                 error(option.valueLocation, "`:\(option.key):` is given twice")
-            } else if option.key == "tolerance" && kind != .numeric {
-                error(option.valueLocation, "`:tolerance:` applies only to numeric questions")
+            } else if option.key == "tolerance" && !known.contains("tolerance") {
+                error(option.valueLocation, "`:tolerance:` applies only to numeric and matrix questions")
             } else if !known.contains(option.key) {
                 error(option.valueLocation, "unknown option `:\(option.key):` for a \(kind.rawValue) question; known options: "
                       + known.map { ":\($0):" }.joined(separator: ", "))
@@ -68,13 +75,48 @@ struct QuestionDraft {
 
     // MARK: Text
 
-    private mutating func renderBody(kind: Question.Kind) -> (prompt: String, options: [String])? {
-        guard directive.body.contains(where: { !$0.isWhitespace }) else {
+    /// A body line `BodyLines`: its text (with its line break) and where it starts.
+    typealias BodyLines = [(text: Substring, start: SourceLocation)]
+
+    /// The body's lines before the first line that is `+++` (spaces around it allowed), and the lines
+    /// after it (nil without `+++`).
+    private func splitExplanation() -> (BodyLines, BodyLines?) {
+        var lines: BodyLines = []
+        var rest = directive.body[...]
+        var n = 0
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: "\n").map { rest.index(after: $0) } ?? rest.endIndex
+            lines.append((rest[..<end], directive.bodyLineStarts[safe: n] ?? directive.location))
+            rest = rest[end...]
+            n += 1
+        }
+        guard let marker = lines.firstIndex(where: { QuizText.trim(String($0.text)) == "+++" }) else { return (lines, nil) }
+        return (Array(lines[..<marker]), Array(lines[(marker + 1)...]))
+    }
+
+    private mutating func renderExplanation(_ lines: BodyLines) -> String? {
+        let text = lines.map { String($0.text) }.joined()
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            error(directive.location, "the `+++` line is followed by no explanation; write it below `+++` or remove the line")
+            return nil
+        }
+        let errorsBefore = diagnostics.diagnostics.count
+        guard let fragment = context.parseFragment(text, lines.map(\.start), path, false, diagnostics) else {
+            failed = true
+            return nil
+        }
+        if diagnostics.diagnostics[errorsBefore...].contains(where: { $0.severity == .error }) { failed = true }
+        return render(fragment.pieces, fragment.expressions)
+    }
+
+    private mutating func renderBody(kind: Question.Kind, _ lines: BodyLines) -> (prompt: String, options: [String])? {
+        let body = lines.map { String($0.text) }.joined()
+        guard body.contains(where: { !$0.isWhitespace }) else {
             error(directive.location, "a question needs text: write the question below its options")
             return nil
         }
         let errorsBefore = diagnostics.diagnostics.count
-        guard let fragment = context.parseFragment(directive.body, directive.bodyLineStarts, path, kind == .choice, diagnostics) else {
+        guard let fragment = context.parseFragment(body, lines.map(\.start), path, kind == .choice, diagnostics) else {
             failed = true
             return nil
         }
@@ -170,7 +212,96 @@ struct QuestionDraft {
                 return nil
             }
             return .text(s)
+        case .matrix:
+            return matrixAnswer(value, at: option.valueLocation)
         }
+    }
+
+    /// A `matrix` answer: a 2-D tensor (int64 or float64) or a list of equal-length lists of numbers.
+    private mutating func matrixAnswer(_ value: Value, at location: SourceLocation) -> Question.Answer? {
+        var rows: [[Value]] = []
+        switch value {
+        case let .tensor(t) where t.shape.count == 2:
+            let (r, c) = (t.shape[0], t.shape[1])
+            let flat: [Value]
+            switch t.storage {
+            case let .int64(v): flat = v.map { .int(Int($0)) }
+            case let .float64(v): flat = v.map { .double($0) }
+            case .bool:
+                error(location, "a matrix answer must hold numbers, got a bool tensor")
+                return nil
+            }
+            rows = (0..<r).map { i in Array(flat[(i * c)..<((i + 1) * c)]) }
+        case let .list(items):
+            for item in items {
+                guard case let .list(cells) = item else {
+                    error(location, "a matrix answer must be a 2-D tensor or a list of rows, got a list holding \(item.quizDescription)")
+                    return nil
+                }
+                rows.append(cells)
+            }
+        case let .tensor(t):
+            error(location, "a matrix answer must be 2-D, got a tensor of shape \(t.shape)")
+            return nil
+        default:
+            error(location, "a matrix answer must be a 2-D tensor or a list of rows, got \(value.quizDescription)")
+            return nil
+        }
+        let columns = rows.first?.count ?? 0
+        guard !rows.isEmpty, columns > 0 else {
+            error(location, "a matrix answer needs at least one row and one column")
+            return nil
+        }
+        guard rows.count * columns <= 400 else {
+            error(location, "a matrix answer has \(rows.count) x \(columns) cells; at most 400 cells fit a question (one input each)")
+            return nil
+        }
+        if let ragged = rows.firstIndex(where: { $0.count != columns }) {
+            error(location, "matrix answer row \(ragged + 1) has \(rows[ragged].count) cells, row 1 has \(columns): every row needs the same length")
+            return nil
+        }
+        var values: [Double] = []
+        var allInt = true
+        var texts: [String] = []
+        for cell in rows.joined() {
+            guard let (number, isInt) = Self.number(cell), number.isFinite else {
+                error(location, "every matrix cell must be a finite number, got \(cell.quizDescription)")
+                return nil
+            }
+            allInt = allInt && isInt
+            values.append(number)
+            texts.append(context.display(cell))
+        }
+        guard let tolerance = tolerance(default: allInt ? 0 : 1e-9) else { return nil }
+        var partial = false
+        if let option = directive.option("partial") {
+            switch option.value.trimmingSpaces {
+            case "true": partial = true
+            case "false": partial = false
+            default:
+                error(option.valueLocation, "`:partial:` is `true` or `false`, got `\(option.value.trimmingSpaces)`")
+                return nil
+            }
+        }
+        let display = (0..<rows.count).map { r in texts[(r * columns)..<((r + 1) * columns)].joined(separator: " ") }
+            .joined(separator: "; ")
+        return .matrix(Question.MatrixAnswer(values: values, rows: rows.count, columns: columns, tolerance: tolerance,
+                                             partial: partial, display: display))
+    }
+
+    /// `:tolerance:` evaluated and checked, or `fallback` without it; nil after an error.
+    private mutating func tolerance(default fallback: Double) -> Double? {
+        guard let option = directive.option("tolerance") else { return fallback }
+        guard let t = evaluate(option.value, at: option.valueLocation) else { return nil }
+        guard let (tol, _) = Self.number(t), tol.isFinite else {
+            error(option.valueLocation, "`:tolerance:` must be a finite number, got \(t.quizDescription)")
+            return nil
+        }
+        guard tol >= 0 else {
+            error(option.valueLocation, "`:tolerance:` cannot be negative, got \(QuizNumber.text(tol)); it is an absolute distance from the answer")
+            return nil
+        }
+        return tol
     }
 
     private mutating func numericAnswer(_ value: Value, at location: SourceLocation) -> Question.Answer? {
@@ -182,19 +313,7 @@ struct QuestionDraft {
             error(location, "numeric answer must be finite, got \(number)")
             return nil
         }
-        var tolerance = isInt ? 0 : 1e-9
-        if let option = directive.option("tolerance") {
-            guard let t = evaluate(option.value, at: option.valueLocation) else { return nil }
-            guard let (tol, _) = Self.number(t), tol.isFinite else {
-                error(option.valueLocation, "`:tolerance:` must be a finite number, got \(t.quizDescription)")
-                return nil
-            }
-            guard tol >= 0 else {
-                error(option.valueLocation, "`:tolerance:` cannot be negative, got \(QuizNumber.text(tol)); it is an absolute distance from the answer")
-                return nil
-            }
-            tolerance = tol
-        }
+        guard let tolerance = tolerance(default: isInt ? 0 : 1e-9) else { return nil }
         return .numeric(value: number, tolerance: tolerance, display: context.display(value))
     }
 

@@ -22,6 +22,18 @@ public enum QuizExporter {
         }
     }
 
+    /// A question the format cannot carry faithfully: the export stops and names it.
+    public struct Refusal: Error, Sendable, Equatable {
+        public var questionID: String
+        public var location: SourceLocation
+        public var format: String
+        public var reason: String
+        /// `PATH:LINE:COL: error: FORMAT cannot carry question `ID`: REASON`.
+        public func description(path: String) -> String {
+            "\(path):\(location.line):\(location.column): error: \(format) cannot carry question `\(questionID)`: \(reason)"
+        }
+    }
+
     /// A lesson without questions cannot be exported.
     public struct NoQuestions: Error, Sendable, CustomStringConvertible {
         public var path: String
@@ -39,9 +51,9 @@ public enum QuizExporter {
                               format: Format) throws -> Data {
         switch format {
         case .moodle:
-            return Data(MoodleExporter.xml(questions: questions, title: title).utf8)
+            return Data(try MoodleExporter.xml(questions: questions, title: title).utf8)
         case .gift:
-            return Data(GIFTExporter.text(questions: questions, title: title).utf8)
+            return Data(try GIFTExporter.text(questions: questions, title: title).utf8)
         case .qti:
             return try QTIExporter.package(questions: questions, panel: panel, lessonName: lessonName, title: title)
         }

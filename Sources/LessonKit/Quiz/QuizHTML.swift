@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Element ids (stable, for styling and tests): `quiz-ID` (question section), `quiz-ID-prompt`,
 /// `quiz-ID-input` (numeric/text), `quiz-ID-optionN` (choice radios, `name="quiz-ID"`),
-/// `quiz-ID-verdict`; panel: `quiz-remaining`, `quiz-check`, `quiz-reset`, `quiz-result`,
+/// `quiz-ID-rRcC` (matrix cells, 1-based), `quiz-ID-verdict`, `quiz-ID-explanation` (the polite live
+/// region the explanation is revealed in) and its `<template id="quiz-ID-explanation-content">`; panel: `quiz-remaining`, `quiz-check`, `quiz-reset`, `quiz-result`,
 /// `quiz-complete`, and `quiz-data` for the data.
 public enum QuizHTML {
     /// `<section class="question" id="quiz-ID">…</section>` for one question; `index` is its 0-based
@@ -33,14 +34,35 @@ public enum QuizHTML {
                 html += " <label for=\"\(id)\">\(option)</label></div>\n"
             }
             html += "</fieldset>\n"
+        case .matrix:
+            guard case let .matrix(m) = question.answer else { break }
+            html += "<table class=\"matrix-answer\" aria-describedby=\"\(base)-prompt\">\n"
+            html += "<caption>Your answer to question \(number): one value per cell (\(m.rows) rows, \(m.columns) columns)</caption>\n"
+            html += "<thead><tr><td></td>"
+            for c in 1...max(m.columns, 1) { html += "<th scope=\"col\">Column \(c)</th>" }
+            html += "</tr></thead>\n<tbody>\n"
+            for r in 1...max(m.rows, 1) {
+                html += "<tr><th scope=\"row\">Row \(r)</th>"
+                for c in 1...max(m.columns, 1) {
+                    html += "<td><input type=\"text\" id=\"\(base)-r\(r)c\(c)\" inputmode=\"decimal\" autocomplete=\"off\" "
+                    html += "spellcheck=\"false\" aria-label=\"Row \(r), column \(c)\"></td>"
+                }
+                html += "</tr>\n"
+            }
+            html += "</tbody>\n</table>\n"
         case .numeric, .text:
             let mode = question.kind == .numeric ? " inputmode=\"decimal\"" : ""
             html += "<p class=\"answer-field\"><label for=\"\(base)-input\">Your answer to question \(number)</label>\n"
             html += "<input type=\"text\" id=\"\(base)-input\" name=\"\(base)\"\(mode) autocomplete=\"off\" "
             html += "spellcheck=\"false\" aria-describedby=\"\(base)-prompt\"></p>\n"
         }
-        html += "<p class=\"verdict\" id=\"\(base)-verdict\" aria-live=\"polite\"></p>\n</section>\n"
-        return html
+        html += "<p class=\"verdict\" id=\"\(base)-verdict\" aria-live=\"polite\"></p>\n"
+        if let explanation = question.explanationHTML {
+            html += "<template id=\"\(base)-explanation-content\">\(explanation.trimmingCharacters(in: .newlines))</template>\n"
+            html += "<div class=\"explanation\" id=\"\(base)-explanation\" role=\"region\" aria-label=\"Explanation of question \(number)\" "
+            html += "aria-live=\"polite\" hidden></div>\n"
+        }
+        return html + "</section>\n"
     }
 
     /// `<section class="quiz">…</section>`: the instructions, the remaining count, Check score,
@@ -89,12 +111,10 @@ public enum QuizHTML {
     struct DataQuestion: Encodable {
         var id: String
         var kind: String
-        /// The answer as text: a number (`QuizNumber.text`), an option number, or the text answer.
-        var answer: String
-        var tolerance: String?
+        /// How the page grades it: the question's `GradingSpec`, the same `lessonbuild grade` applies.
+        var spec: GradingSpec
         /// What the page shows as the computed answer.
         var display: String
-        var options: Int?
     }
 
     struct DataDocument: Encodable {
@@ -109,17 +129,8 @@ public enum QuizHTML {
     /// The JSON in `<script type="application/json" id="quiz-data">`, with `<`, `>`, `&`, U+2028 and
     /// U+2029 written as `\u` escapes so that it cannot end the script element.
     static func dataJSON(questions: [Question], panel: QuizPanel?, lessonName: String) -> String {
-        let items = questions.map { q -> DataQuestion in
-            switch q.answer {
-            case let .numeric(value, tolerance, _):
-                return DataQuestion(id: q.id, kind: q.kind.rawValue, answer: QuizNumber.text(value),
-                                    tolerance: QuizNumber.text(tolerance), display: q.answer.displayText, options: nil)
-            case let .choice(n):
-                return DataQuestion(id: q.id, kind: q.kind.rawValue, answer: String(n), tolerance: nil,
-                                    display: q.answer.displayText, options: q.optionsHTML.count)
-            case let .text(t):
-                return DataQuestion(id: q.id, kind: q.kind.rawValue, answer: t, tolerance: nil, display: t, options: nil)
-            }
+        let items = questions.map { q in
+            DataQuestion(id: q.id, kind: q.kind.rawValue, spec: q.gradingSpec, display: q.answer.displayText)
         }
         let doc = DataDocument(lesson: lessonName, storageKey: storageKey(questions: questions, panel: panel, lessonName: lessonName),
                                passMark: QuizNumber.text(panel?.passMark ?? QuizPanel.defaultPassMark),
