@@ -48,10 +48,13 @@ public enum QuizCommands {
     }
 
     /// Exports the quiz; with `outPath` writes the file (atomically), otherwise returns the bytes.
-    public static func export(_ lesson: EvaluatedLesson, format: QuizExporter.Format, outPath: String?) -> CommandResult {
+    /// `pageFiles` (the rendered page and its files) are needed for `.scorm`. A question the format
+    /// cannot carry is an error at the question: `PATH:LINE:COL: error: GIFT cannot carry question …`.
+    public static func export(_ lesson: EvaluatedLesson, format: QuizExporter.Format, outPath: String?,
+                              pageFiles: [String: String] = [:]) -> CommandResult {
         let data: Data
         do {
-            data = try QuizExporter.export(lesson, format: format)
+            data = try QuizExporter.export(lesson, format: format, pageFiles: pageFiles)
         } catch let error as QuizExporter.NoQuestions {
             return CommandResult(stderr: [error.description], status: 1)
         } catch let refusal as QuizExporter.Refusal {
