@@ -1,7 +1,8 @@
 import Foundation
 
-/// Moodle's GIFT format, written so that Moodle's importer (`qformat_gift::readquestion`) reads
-/// every prompt, option and answer literally:
+/// Moodle's GIFT format, `::ID::[html]PROMPT{ANSWER####EXPLANATION}` with the answer part from the
+/// question's kind (`QuizKind.gift`), written so that Moodle's importer (`qformat_gift::readquestion`)
+/// reads every prompt, option and answer literally:
 ///
 /// - numeric: `::ID::[html]PROMPT{#VALUE:TOLERANCE}`;
 /// - choice: `{=right ~wrong …}` (options in lesson order); a wrong option whose text starts with
@@ -23,35 +24,16 @@ enum GIFTExporter {
         out += "// answers computed when the lesson was built\n\n"
         for q in questions {
             out += "::\(escape(q.id))::[html]\(escape(q.promptHTML.trimmingCharacters(in: .newlines)))"
+            let answer = try QuizKinds.of(q).gift(q)
             let feedback = q.explanationHTML.map { "####" + escape($0.trimmingCharacters(in: .newlines)) } ?? ""
-            switch q.answer {
-            case let .numeric(value, tolerance, _):
-                out += "{#\(QuizNumber.text(value)):\(QuizNumber.text(tolerance))\(feedback)}\n\n"
-            case let .choice(right):
-                out += "{\n"
-                for (n, option) in q.optionsHTML.enumerated() {
-                    let marker = n + 1 == right ? "=" : (QuizText.trim(option).hasPrefix("%") ? "~%0%" : "~")
-                    out += "\(marker)\(escape(option))\n"
-                }
-                out += feedback.isEmpty ? "}\n\n" : "\(feedback)\n}\n\n"
-            case let .text(answer):
-                if let placeholder = placeholders.first(where: { answer.contains($0) }) {
-                    throw refusal(q, "its answer contains `\(placeholder)`, which Moodle's GIFT importer turns into another character")
-                }
-                out += "{%100%\(escape(wildcardEscape(answer)))\(feedback)}\n\n"
-            case .matrix:
-                throw refusal(q, "GIFT has no cloze or multi-part questions for a matrix answer; export it with --format moodle (a cloze question) or --format qti")
-            }
+            // A multi-line answer part (choice options) keeps the feedback on its own line.
+            out += "{" + answer + (answer.hasSuffix("\n") && !feedback.isEmpty ? feedback + "\n" : feedback) + "}\n\n"
         }
         return out
     }
 
     /// The placeholders `qformat_gift::escapedchar_pre` uses for escaped characters.
     static let placeholders = ["&&058;", "&&035;", "&&061;", "&&123;", "&&125;", "&&126;", "&&010", "&&092;"]
-
-    static func refusal(_ q: Question, _ reason: String) -> QuizExporter.Refusal {
-        QuizExporter.Refusal(questionID: q.id, location: q.location, format: "GIFT", reason: reason)
-    }
 
     /// A short answer that Moodle's `compare_string_with_wildcard` matches literally: `*` → `\*`.
     static func wildcardEscape(_ answer: String) -> String {

@@ -14,10 +14,9 @@ public enum Grader {
     /// Example: answer `0.1 + 0.2` (0.30000000000000004), tolerance 0, response `0.3` → correct.
     public static let relativeSlack = 1e-12
 
-    /// The verdict for one response; `nil` or a blank response is `.unanswered`. `options` is the
-    /// number of options of a choice question (a response outside `1…options` is `.invalid`).
-    public static func verdict(for answer: Question.Answer, options: Int? = nil, response: String?) -> Verdict {
-        answer.gradingSpec(options: options).grade(response).verdict
+    /// The verdict for one response; `nil` or a blank response is `.unanswered`.
+    public static func verdict(for question: Question, response: String?) -> Verdict {
+        question.gradingSpec.grade(response).verdict
     }
 
     /// `correct / total`; a quiz with no questions scores 0.
@@ -73,25 +72,9 @@ extension Question.Answer {
     }
 }
 
-extension Question.Answer {
-    /// The grading description of this answer; `options` is a choice question's option count.
-    public func gradingSpec(options: Int? = nil) -> GradingSpec {
-        switch self {
-        case let .numeric(value, tolerance, _):
-            return GradingSpec(read: .number, expected: [QuizNumber.text(value)], tolerance: [QuizNumber.text(tolerance)])
-        case let .choice(n):
-            return GradingSpec(read: .option, expected: [String(n)], options: options ?? n)
-        case let .text(t):
-            return GradingSpec(read: .text, expected: [t])
-        case let .matrix(m):
-            return GradingSpec(read: .rows, expected: m.values.map(QuizNumber.text),
-                               tolerance: Array(repeating: QuizNumber.text(m.tolerance), count: m.values.count),
-                               rows: m.rows, columns: m.columns, partial: m.partial)
-        }
-    }
-}
-
 extension Question {
-    /// `answer.gradingSpec` with this question's option count.
-    public var gradingSpec: GradingSpec { answer.gradingSpec(options: kind == .choice ? optionsHTML.count : nil) }
+    /// How a response to this question is graded: its kind's spec for its answer.
+    public var gradingSpec: GradingSpec {
+        QuizKinds.of(self).gradingSpec(answer, optionCount: optionsHTML.count)
+    }
 }

@@ -7,12 +7,10 @@ import FoundationXML
 /// A QTI 2.1 IMS content package: `imsmanifest.xml`, `items/ID.xml` (one assessmentItem per
 /// question) and `assessment.xml` (an assessmentTest whose `PASS` outcome is `SCORE / N > mark`).
 ///
-/// - numeric: `float` response, correct when `equal` with `toleranceMode="absolute"`.
-/// - choice: `choiceInteraction` with choices `C1…Cn`, correct on `match` with the correct response.
-/// - text: `string` response, correct on a case-insensitive `stringMatch`.
-/// - matrix: one `float` response per cell (`RESPONSE_R1C1` …) in a table of text entries, each
-///   `equal` within the tolerance; SCORE 1 when all are right, or right cells / cells with `:partial:`.
-/// - an explanation after `+++`: a `modalFeedback` shown once the item is responded to.
+/// Each item's responses, interaction and scoring rules come from its kind (`QuizKind.qti`):
+/// numeric `float` with `equal toleranceMode="absolute"`, choice `choiceInteraction` with `match`,
+/// text `string` with case-insensitive `stringMatch`, matrix one `float` response per cell.
+/// An explanation after `+++` is a `modalFeedback` shown once the item is responded to.
 ///
 /// Every number is written with `QuizNumber.qti`, the form OAT's qti-sdk engine reads as a float.
 ///
@@ -22,15 +20,15 @@ enum QTIExporter {
     static let itemNamespace = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 
     static func package(questions: [Question], panel: QuizPanel?, lessonName: String, title: String) throws -> Data {
-        try zip(files(questions: questions, panel: panel, lessonName: lessonName, title: title))
+        try zip(try files(questions: questions, panel: panel, lessonName: lessonName, title: title))
     }
 
     /// The package's files in zip order: manifest, test, items.
-    static func files(questions: [Question], panel: QuizPanel?, lessonName: String, title: String) -> [(String, String)] {
+    static func files(questions: [Question], panel: QuizPanel?, lessonName: String, title: String) throws(QuizExporter.Refusal) -> [(String, String)] {
         var files = [("imsmanifest.xml", manifest(questions: questions, lessonName: lessonName)),
                      ("assessment.xml", test(questions: questions, panel: panel, lessonName: lessonName, title: title))]
         for (n, q) in questions.enumerated() {
-            files.append(("items/\(q.id).xml", item(q, number: n + 1)))
+            files.append(("items/\(q.id).xml", try item(q, number: n + 1)))
         }
         return files
     }
@@ -119,77 +117,9 @@ enum QTIExporter {
         return out
     }
 
-    static func item(_ q: Question, number: Int) -> String {
-        var declarations: [String] = []
-        var interaction = ""
-        var conditions: [String] = []
-        func declare(_ id: String, _ baseType: String, _ correct: String) {
-            declarations.append("""
-              <responseDeclaration identifier="\(id)" cardinality="single" baseType="\(baseType)">
-                <correctResponse><value>\(correct)</value></correctResponse>
-              </responseDeclaration>
-
-            """)
-        }
-        func equal(_ id: String, _ tolerance: Double) -> String {
-            let t = QuizNumber.qti(tolerance)
-            return """
-            <equal toleranceMode="absolute" tolerance="\(t) \(t)"><variable identifier="\(id)"/><correct identifier="\(id)"/></equal>
-            """
-        }
-        let setScore = "<setOutcomeValue identifier=\"SCORE\"><baseValue baseType=\"float\">1</baseValue></setOutcomeValue>"
-        switch q.answer {
-        case let .numeric(value, tolerance, _):
-            declare("RESPONSE", "float", QuizNumber.qti(value))
-            interaction = "    <p><textEntryInteraction responseIdentifier=\"RESPONSE\" expectedLength=\"20\"/></p>\n"
-            conditions.append(condition(equal("RESPONSE", tolerance), setScore))
-        case let .choice(right):
-            declare("RESPONSE", "identifier", "C\(right)")
-            interaction = "    <choiceInteraction responseIdentifier=\"RESPONSE\" shuffle=\"false\" maxChoices=\"1\">\n"
-            for (n, option) in q.optionsHTML.enumerated() {
-                interaction += "      <simpleChoice identifier=\"C\(n + 1)\">\(xhtml(option))</simpleChoice>\n"
-            }
-            interaction += "    </choiceInteraction>\n"
-            conditions.append(condition("<match><variable identifier=\"RESPONSE\"/><correct identifier=\"RESPONSE\"/></match>", setScore))
-        case let .text(answer):
-            declare("RESPONSE", "string", XMLEscaping.escape(answer))
-            interaction = "    <p><textEntryInteraction responseIdentifier=\"RESPONSE\" expectedLength=\"30\"/></p>\n"
-            conditions.append(condition(
-                "<stringMatch caseSensitive=\"false\"><variable identifier=\"RESPONSE\"/><correct identifier=\"RESPONSE\"/></stringMatch>",
-                setScore))
-        case let .matrix(m):
-            interaction = "    <table>\n      <thead><tr><td/>"
-            for c in 1...m.columns { interaction += "<th scope=\"col\">Column \(c)</th>" }
-            interaction += "</tr></thead>\n      <tbody>\n"
-            var tests: [String] = []
-            for r in 0..<m.rows {
-                interaction += "        <tr><th scope=\"row\">Row \(r + 1)</th>"
-                for c in 0..<m.columns {
-                    let id = "RESPONSE_R\(r + 1)C\(c + 1)"
-                    declare(id, "float", QuizNumber.qti(m.values[r * m.columns + c]))
-                    interaction += "<td><textEntryInteraction responseIdentifier=\"\(id)\" expectedLength=\"12\"/></td>"
-                    tests.append(equal(id, m.tolerance))
-                }
-                interaction += "</tr>\n"
-            }
-            interaction += "      </tbody>\n    </table>\n"
-            if m.partial {
-                // SCORE = (right cells) / cells.
-                for test in tests {
-                    conditions.append(condition(test, """
-                    <setOutcomeValue identifier="SCORE"><sum><variable identifier="SCORE"/><baseValue baseType="float">1</baseValue></sum></setOutcomeValue>
-                    """))
-                }
-                conditions.append("""
-                    <setOutcomeValue identifier="SCORE">
-                      <divide><variable identifier="SCORE"/><baseValue baseType="float">\(tests.count)</baseValue></divide>
-                    </setOutcomeValue>
-
-                """)
-            } else {
-                conditions.append(condition("<and>\n" + tests.map { "            " + $0 + "\n" }.joined() + "          </and>", setScore))
-            }
-        }
+    static func item(_ q: Question, number: Int) throws(QuizExporter.Refusal) -> String {
+        let (declarations, interaction, rules) = try QuizKinds.of(q).qti(q)
+        var conditions = rules
         var outcomes = """
           <outcomeDeclaration identifier="SCORE" cardinality="single" baseType="float">
             <defaultValue><value>0</value></defaultValue>
@@ -224,8 +154,26 @@ enum QTIExporter {
         """
     }
 
+    /// A single-cardinality response declaration with its correct value.
+    static func declaration(_ id: String, _ baseType: String, _ correct: String) -> String {
+        """
+          <responseDeclaration identifier="\(id)" cardinality="single" baseType="\(baseType)">
+            <correctResponse><value>\(correct)</value></correctResponse>
+          </responseDeclaration>
+
+        """
+    }
+
+    /// Response `id` equals its correct value within an absolute `tolerance` (both bounds).
+    static func equal(_ id: String, _ tolerance: Double) -> String {
+        let t = QuizNumber.qti(tolerance)
+        return "<equal toleranceMode=\"absolute\" tolerance=\"\(t) \(t)\"><variable identifier=\"\(id)\"/><correct identifier=\"\(id)\"/></equal>"
+    }
+
+    static let setScoreOne = "<setOutcomeValue identifier=\"SCORE\"><baseValue baseType=\"float\">1</baseValue></setOutcomeValue>"
+
     /// `<responseCondition><responseIf>TEST ACTION</responseIf></responseCondition>`.
-    private static func condition(_ test: String, _ action: String) -> String {
+    static func condition(_ test: String, _ action: String) -> String {
         """
             <responseCondition>
               <responseIf>

@@ -1,6 +1,10 @@
 /// One `{question}` after evaluation: its prompt and options as HTML, and the computed answer.
 public struct Question: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable { case numeric, choice, text, matrix }
+    /// The word after `{question}`; each registered `QuizKind` declares its own (`.numeric`, …).
+    public struct Kind: RawRepresentable, Hashable, Sendable {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+    }
 
     /// The answer computed at build time from the `:answer:` expression.
     public enum Answer: Sendable, Equatable {

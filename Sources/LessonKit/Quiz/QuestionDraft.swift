@@ -16,17 +16,17 @@ struct QuestionDraft {
         self.context = context
     }
 
-    private mutating func error(_ location: SourceLocation, _ message: String) {
+    mutating func error(_ location: SourceLocation, _ message: String) {
         diagnostics.error(path: path, at: location, message)
         failed = true
     }
 
     mutating func build(number: Int) -> Question? {
-        guard let kind = Question.Kind(rawValue: directive.argument.trimmingSpaces) else {
+        guard let kind = QuizKinds.named(directive.argument.trimmingSpaces) else {
             let got = directive.argument.trimmingSpaces
             error(directive.argumentLocation, got.isEmpty
-                  ? "a `{question}` needs a kind: `{question} numeric`, `choice`, `text` or `matrix`"
-                  : "unknown question kind `\(got)`; use numeric, choice, text or matrix")
+                  ? "a `{question}` needs a kind: `{question} numeric`, or another of \(QuizKinds.list)"
+                  : "unknown question kind `\(got)`; use \(QuizKinds.list)")
             return nil
         }
         checkOptions(kind: kind)
@@ -36,20 +36,15 @@ struct QuestionDraft {
         let explanation = explanationLines.flatMap { renderExplanation($0) }
         let answer = self.answer(kind: kind, optionCount: rendered?.options.count)
         guard !failed, let rendered, let answer else { return nil }
-        return Question(id: id, kind: kind, promptHTML: rendered.prompt, optionsHTML: rendered.options,
+        return Question(id: id, kind: kind.kind, promptHTML: rendered.prompt, optionsHTML: rendered.options,
                         answer: answer, location: directive.location,
                         idLocation: directive.option("name")?.valueLocation, explanationHTML: explanation)
     }
 
     // MARK: Options
 
-    private mutating func checkOptions(kind: Question.Kind) {
-        let known: [String]
-        switch kind {
-        case .numeric: known = ["answer", "name", "tolerance"]
-        case .matrix: known = ["answer", "name", "partial", "tolerance"]
-        case .choice, .text: known = ["answer", "name"]
-        }
+    private mutating func checkOptions(kind: any QuizKind) {
+        let known = (["answer", "name"] + kind.options).sorted()
         var seen: Set<String> = []
         for option in directive.options {
             if !seen.insert(option.key).inserted {
@@ -57,7 +52,7 @@ struct QuestionDraft {
             } else if option.key == "tolerance" && !known.contains("tolerance") {
                 error(option.valueLocation, "`:tolerance:` applies only to numeric and matrix questions")
             } else if !known.contains(option.key) {
-                error(option.valueLocation, "unknown option `:\(option.key):` for a \(kind.rawValue) question; known options: "
+                error(option.valueLocation, "unknown option `:\(option.key):` for a \(kind.kind.rawValue) question; known options: "
                       + known.map { ":\($0):" }.joined(separator: ", "))
             }
         }
@@ -109,14 +104,14 @@ struct QuestionDraft {
         return render(fragment.pieces, fragment.expressions)
     }
 
-    private mutating func renderBody(kind: Question.Kind, _ lines: BodyLines) -> (prompt: String, options: [String])? {
+    private mutating func renderBody(kind: any QuizKind, _ lines: BodyLines) -> (prompt: String, options: [String])? {
         let body = lines.map { String($0.text) }.joined()
         guard body.contains(where: { !$0.isWhitespace }) else {
             error(directive.location, "a question needs text: write the question below its options")
             return nil
         }
         let errorsBefore = diagnostics.diagnostics.count
-        guard let fragment = context.parseFragment(body, lines.map(\.start), path, kind == .choice, diagnostics) else {
+        guard let fragment = context.parseFragment(body, lines.map(\.start), path, kind.readsOptionList, diagnostics) else {
             failed = true
             return nil
         }
@@ -127,7 +122,7 @@ struct QuestionDraft {
             guard let html = render(item, fragment.expressions) else { return nil }
             options.append(html)
         }
-        if kind == .choice && options.count < 2 {
+        if kind.readsOptionList && options.count < 2 {
             error(directive.location, "a choice question needs at least two options (a numbered list at the end of its text); found \(options.count)")
         }
         return (prompt, options)
@@ -179,7 +174,7 @@ struct QuestionDraft {
 
     // MARK: Answer
 
-    private mutating func answer(kind: Question.Kind, optionCount: Int?) -> Question.Answer? {
+    private mutating func answer(kind: any QuizKind, optionCount: Int?) -> Question.Answer? {
         guard let option = directive.option("answer") else {
             error(directive.location, "a question needs an `:answer:` line with an expression for the right answer")
             return nil
@@ -189,108 +184,11 @@ struct QuestionDraft {
             return nil
         }
         guard let value = evaluate(option.value, at: option.valueLocation) else { return nil }
-        switch kind {
-        case .numeric:
-            return numericAnswer(value, at: option.valueLocation)
-        case .choice:
-            guard case let .int(n) = value else {
-                error(option.valueLocation, "a choice answer must be the number of the right option (an Int), got \(value.quizDescription)")
-                return nil
-            }
-            if let count = optionCount, count >= 2, !(1...count).contains(n) {
-                error(option.valueLocation, "choice answer \(n) is out of range: the question has \(count) options, numbered 1 to \(count)")
-                return nil
-            }
-            return .choice(n)
-        case .text:
-            guard case let .string(s) = value else {
-                error(option.valueLocation, "a text answer must be a string, got \(value.quizDescription)")
-                return nil
-            }
-            guard !QuizText.trim(s).isEmpty else {
-                error(option.valueLocation, "the text answer is empty")
-                return nil
-            }
-            return .text(s)
-        case .matrix:
-            return matrixAnswer(value, at: option.valueLocation)
-        }
-    }
-
-    /// A `matrix` answer: a 2-D tensor (int64 or float64) or a list of equal-length lists of numbers.
-    private mutating func matrixAnswer(_ value: Value, at location: SourceLocation) -> Question.Answer? {
-        var rows: [[Value]] = []
-        switch value {
-        case let .tensor(t) where t.shape.count == 2:
-            let (r, c) = (t.shape[0], t.shape[1])
-            let flat: [Value]
-            switch t.storage {
-            case let .int64(v): flat = v.map { .int(Int($0)) }
-            case let .float64(v): flat = v.map { .double($0) }
-            case .bool:
-                error(location, "a matrix answer must hold numbers, got a bool tensor")
-                return nil
-            }
-            rows = (0..<r).map { i in Array(flat[(i * c)..<((i + 1) * c)]) }
-        case let .list(items):
-            for item in items {
-                guard case let .list(cells) = item else {
-                    error(location, "a matrix answer must be a 2-D tensor or a list of rows, got a list holding \(item.quizDescription)")
-                    return nil
-                }
-                rows.append(cells)
-            }
-        case let .tensor(t):
-            error(location, "a matrix answer must be 2-D, got a tensor of shape \(t.shape)")
-            return nil
-        default:
-            error(location, "a matrix answer must be a 2-D tensor or a list of rows, got \(value.quizDescription)")
-            return nil
-        }
-        let columns = rows.first?.count ?? 0
-        guard !rows.isEmpty, columns > 0 else {
-            error(location, "a matrix answer needs at least one row and one column")
-            return nil
-        }
-        guard rows.count * columns <= 400 else {
-            error(location, "a matrix answer has \(rows.count) x \(columns) cells; at most 400 cells fit a question (one input each)")
-            return nil
-        }
-        if let ragged = rows.firstIndex(where: { $0.count != columns }) {
-            error(location, "matrix answer row \(ragged + 1) has \(rows[ragged].count) cells, row 1 has \(columns): every row needs the same length")
-            return nil
-        }
-        var values: [Double] = []
-        var allInt = true
-        var texts: [String] = []
-        for cell in rows.joined() {
-            guard let (number, isInt) = Self.number(cell), number.isFinite else {
-                error(location, "every matrix cell must be a finite number, got \(cell.quizDescription)")
-                return nil
-            }
-            allInt = allInt && isInt
-            values.append(number)
-            texts.append(context.display(cell))
-        }
-        guard let tolerance = tolerance(default: allInt ? 0 : 1e-9) else { return nil }
-        var partial = false
-        if let option = directive.option("partial") {
-            switch option.value.trimmingSpaces {
-            case "true": partial = true
-            case "false": partial = false
-            default:
-                error(option.valueLocation, "`:partial:` is `true` or `false`, got `\(option.value.trimmingSpaces)`")
-                return nil
-            }
-        }
-        let display = (0..<rows.count).map { r in texts[(r * columns)..<((r + 1) * columns)].joined(separator: " ") }
-            .joined(separator: "; ")
-        return .matrix(Question.MatrixAnswer(values: values, rows: rows.count, columns: columns, tolerance: tolerance,
-                                             partial: partial, display: display))
+        return kind.answer(from: value, at: option.valueLocation, optionCount: optionCount ?? 0, draft: &self)
     }
 
     /// `:tolerance:` evaluated and checked, or `fallback` without it; nil after an error.
-    private mutating func tolerance(default fallback: Double) -> Double? {
+    mutating func tolerance(default fallback: Double) -> Double? {
         guard let option = directive.option("tolerance") else { return fallback }
         guard let t = evaluate(option.value, at: option.valueLocation) else { return nil }
         guard let (tol, _) = Self.number(t), tol.isFinite else {
@@ -302,19 +200,6 @@ struct QuestionDraft {
             return nil
         }
         return tol
-    }
-
-    private mutating func numericAnswer(_ value: Value, at location: SourceLocation) -> Question.Answer? {
-        guard let (number, isInt) = Self.number(value) else {
-            error(location, "numeric answer must be a number, got \(value.quizDescription)")
-            return nil
-        }
-        guard number.isFinite else {
-            error(location, "numeric answer must be finite, got \(number)")
-            return nil
-        }
-        guard let tolerance = tolerance(default: isInt ? 0 : 1e-9) else { return nil }
-        return .numeric(value: number, tolerance: tolerance, display: context.display(value))
     }
 
     /// Int and Double values, and 0-d int64/float64 tensors; `isInt` for integers.

@@ -24,38 +24,7 @@ public enum QuizHTML {
         </div>
 
         """
-        switch question.kind {
-        case .choice:
-            html += "<fieldset class=\"choices\" aria-describedby=\"\(base)-prompt\">\n"
-            html += "<legend>Your answer to question \(number)</legend>\n"
-            for (n, option) in question.optionsHTML.enumerated() {
-                let id = "\(base)-option\(n + 1)"
-                html += "<div class=\"choice\"><input type=\"radio\" name=\"\(base)\" id=\"\(id)\" value=\"\(n + 1)\">"
-                html += " <label for=\"\(id)\">\(option)</label></div>\n"
-            }
-            html += "</fieldset>\n"
-        case .matrix:
-            guard case let .matrix(m) = question.answer else { break }
-            html += "<table class=\"matrix-answer\" aria-describedby=\"\(base)-prompt\">\n"
-            html += "<caption>Your answer to question \(number): one value per cell (\(m.rows) rows, \(m.columns) columns)</caption>\n"
-            html += "<thead><tr><td></td>"
-            for c in 1...max(m.columns, 1) { html += "<th scope=\"col\">Column \(c)</th>" }
-            html += "</tr></thead>\n<tbody>\n"
-            for r in 1...max(m.rows, 1) {
-                html += "<tr><th scope=\"row\">Row \(r)</th>"
-                for c in 1...max(m.columns, 1) {
-                    html += "<td><input type=\"text\" id=\"\(base)-r\(r)c\(c)\" inputmode=\"decimal\" autocomplete=\"off\" "
-                    html += "spellcheck=\"false\" aria-label=\"Row \(r), column \(c)\"></td>"
-                }
-                html += "</tr>\n"
-            }
-            html += "</tbody>\n</table>\n"
-        case .numeric, .text:
-            let mode = question.kind == .numeric ? " inputmode=\"decimal\"" : ""
-            html += "<p class=\"answer-field\"><label for=\"\(base)-input\">Your answer to question \(number)</label>\n"
-            html += "<input type=\"text\" id=\"\(base)-input\" name=\"\(base)\"\(mode) autocomplete=\"off\" "
-            html += "spellcheck=\"false\" aria-describedby=\"\(base)-prompt\"></p>\n"
-        }
+        html += QuizKinds.of(question).inputsHTML(question, base: base, number: number)
         html += "<p class=\"verdict\" id=\"\(base)-verdict\" aria-live=\"polite\"></p>\n"
         if let explanation = question.explanationHTML {
             html += "<template id=\"\(base)-explanation-content\">\(explanation.trimmingCharacters(in: .newlines))</template>\n"
