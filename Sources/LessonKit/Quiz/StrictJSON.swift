@@ -227,18 +227,19 @@ enum StrictJSON {
                         out.append(s)
                         advance()
                     } else if e == "u" {
+                        let u = position  // Python reports a bad \u escape at the `u`
                         advance()
-                        var unit = try hex4(escape)
+                        var unit = try hex4(u)
                         if (0xD800...0xDBFF).contains(unit) {
                             guard peek == "\\", index + 1 < scalars.count, scalars[index + 1] == "u" else {
-                                throw failure("\\u escape is half a surrogate pair", at: escape)
+                                throw failure("\\u escape is half a surrogate pair", at: u)
                             }
                             advance(); advance()
-                            let low = try hex4(escape)
-                            guard (0xDC00...0xDFFF).contains(low) else { throw failure("\\u escape is half a surrogate pair", at: escape) }
+                            let low = try hex4(u)
+                            guard (0xDC00...0xDFFF).contains(low) else { throw failure("\\u escape is half a surrogate pair", at: u) }
                             unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
                         }
-                        guard let scalar = Unicode.Scalar(unit) else { throw failure("\\u escape is half a surrogate pair", at: escape) }
+                        guard let scalar = Unicode.Scalar(unit) else { throw failure("\\u escape is half a surrogate pair", at: u) }
                         out.append(scalar)
                     } else {
                         throw failure("invalid escape in a string (use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX)", at: escape)
