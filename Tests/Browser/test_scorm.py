@@ -17,7 +17,8 @@ Checks:
      lesson_status failed, LMSCommit;
   4. leaving the page -> cmi.core.exit suspend, LMSCommit and LMSFinish, once;
   5. a learner coming back (suspend data, empty localStorage) gets the answers restored;
-  6. the package's page opened on its own (no LMS) grades as on the site and makes no API call.
+  6. the SCO opened in a new window by the LMS finds the API through window.opener;
+  7. the package's page opened on its own (no LMS) grades as on the site and makes no API call.
 """
 import functools
 import http.server
@@ -174,7 +175,23 @@ def run(package, answers_path):
               "answers restored from cmi.suspend_data")
         check(sets(calls(driver), "cmi.core.lesson_status") == [], "a resumed attempt keeps the LMS's status")
 
-        # 6. The package's page with no LMS around: works, no API.
+        # 6. Opened in a new window: the API is found through window.opener.
+        driver.get(host.replace("launch=", "nolaunch="))
+        host_window = driver.current_window_handle
+        driver.execute_script("window.openSco(arguments[0]);", launch)
+        popup = wait_for(lambda: [h for h in driver.window_handles if h != host_window], "the SCO window opened")[0]
+        driver.switch_to.window(popup)
+        wait_for(lambda: driver.find_elements(By.ID, "quiz-check"), "the SCO loaded in its window")
+        driver.switch_to.window(host_window)
+        log = calls(driver)
+        check(log and log[0]["call"] == "LMSInitialize", "a SCO in a new window initializes through window.opener")
+        driver.switch_to.window(popup)
+        driver.close()
+        driver.switch_to.window(host_window)
+        check(wait_for(lambda: any(c["call"] == "LMSFinish" for c in calls(driver)), "closing the SCO window finishes the session"),
+              "closing the SCO window calls LMSFinish")
+
+        # 7. The package's page with no LMS around: works, no API.
         driver.switch_to.default_content()
         driver.get(base + launch)
         driver.execute_script("window.localStorage.clear();")
