@@ -101,6 +101,19 @@ import Testing
         }
     }
 
+    @Test func oversizedFilesAreRefusedBeforeReading() throws {
+        let dir = try QuizFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("huge.csv")
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: UInt64(ResponseReader.maxBytes + 1))  // sparse: no 16 MB written
+        try handle.close()
+        #expect(throws: ResponseError(path: file.path, row: nil, "the responses file has 16777217 bytes; at most 16777216 (16 MB) are read")) {
+            try ResponseReader.read(path: file.path)
+        }
+    }
+
     @Test func readsFilesAndReportsUnreadableOnes() throws {
         let dir = try QuizFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -9,7 +9,13 @@ import Foundation
 ///
 /// The format is taken from the content: a file whose first non-blank character is `{` is JSON.
 public enum ResponseReader {
+    /// The largest responses file read (a class of thousands of learners is well under 1 MB).
+    public static let maxBytes = 16 << 20
+
     public static func read(path: String) throws(ResponseError) -> Responses {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxBytes {
+            throw ResponseError(path: path, row: nil, "the responses file has \(size) bytes; at most \(maxBytes) (16 MB) are read")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ResponseError(path: path, row: nil, "cannot read the responses file")
         }
