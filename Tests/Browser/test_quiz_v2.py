@@ -100,6 +100,12 @@ def run(path):
         check("(3 of 5)" in page.text("quiz-result") and "You scored 75%" in page.text("quiz-result"),
               "3 right plus 0.75 of 5: %r" % page.text("quiz-result"))
 
+        # A half-filled matrix is unreadable, with a plain message.
+        page.by_id("quiz-grid-r2c3").clear()
+        page.by_id("quiz-check").click()
+        check(page.verdicts()["grid"].startswith("Cannot read this answer: fill in every cell"), "half-filled: %r" % page.verdicts()["grid"])
+        fill(page, "grid", GRID)
+
         # 4. Reload restores the cells; reset hides the explanations.
         page.reload()
         check(page.by_id("quiz-fmap-r1c2").get_attribute("value") == repr(FMAP[0][1]), "cell restored after reload")

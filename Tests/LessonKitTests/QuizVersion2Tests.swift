@@ -135,4 +135,29 @@ import Testing
         #expect(spec.read == .rows && spec.rows == 2 && spec.columns == 2 && spec.partial)
         #expect(spec.expected.compactMap(Double.init) == m.values && spec.tolerance == Array(repeating: "0.001", count: 4))
     }
+
+    /// Each format carries what it can and names what it cannot, at the question's fence.
+    @Test func exportsCarryOrRefuseEachQuestion() throws {
+        let lesson = try Self.lesson()
+        let gift = QuizCommands.export(lesson, format: .gift, outPath: nil)
+        #expect(gift.status == 1 && gift.stdout.isEmpty)
+        #expect(gift.stderr == ["v2.md:50:1: error: GIFT cannot carry question `fmap`: GIFT has no cloze or multi-part questions "
+                                + "for a matrix answer; export it with --format moodle (a cloze question) or --format qti"])
+        let moodle = QuizCommands.export(lesson, format: .moodle, outPath: nil)
+        #expect(moodle.status == 1)
+        #expect(moodle.stderr.first?.hasPrefix("v2.md:60:1: error: Moodle XML cannot carry question `grid`: Moodle's cloze questions score each cell") == true)
+        // Without the all-or-nothing matrix, Moodle XML carries the rest, explanations included.
+        var partial = lesson
+        partial.questions.removeLast()
+        let xml = try XMLNode.parse(try QuizExporter.export(partial, format: .moodle))
+        #expect(xml.all("question").map { $0.attributes["type"] ?? "" } == ["numerical", "multichoice", "shortanswer", "cloze"])
+        #expect(xml.all("question").map { $0.first("generalfeedback") != nil } == [true, true, true, true])
+        // QTI carries every question.
+        let files = try ExportReaderFindingTests.qtiFiles(lesson.questions)
+        #expect(files.keys.filter { $0.hasPrefix("items/") }.count == 5)
+        let grid = try XMLNode.parse(try #require(files["items/grid.xml"]))
+        #expect(grid.all("responseDeclaration").map { $0.attributes["identifier"] ?? "" }
+                == ["RESPONSE_R1C1", "RESPONSE_R1C2", "RESPONSE_R1C3", "RESPONSE_R2C1", "RESPONSE_R2C2", "RESPONSE_R2C3"])
+        #expect(grid.descendants("and").first?.all("equal").count == 6)
+    }
 }

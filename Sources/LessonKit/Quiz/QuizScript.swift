@@ -228,7 +228,10 @@ public enum QuizScript {
         save();
         update();
       }
-      function lead(outcome) {
+      function lead(outcome, q, response) {
+        if (outcome.verdict === "invalid" && q.spec.read === "rows" && /(^|[ ;])\?([ ;]|$)/.test(response)) {
+          return "Cannot read this answer: fill in every cell";
+        }
         switch (outcome.verdict) {
           case "correct": return "Correct";
           case "partial": return "Partly right (" + G.percent(outcome.credit) + " of the cells)";
@@ -241,10 +244,10 @@ public enum QuizScript {
         var correct = 0, credit = 0;
         for (var i = 0; i < data.questions.length; i++) {
           var q = data.questions[i];
-          var outcome = G.grade(q.spec, read(q));
+          var response = read(q), outcome = G.grade(q.spec, response);
           if (outcome.verdict === "correct") { correct++; }
           credit += outcome.credit;
-          setVerdict(q, lead(outcome) + " \u2014 the computed answer is " + shownAnswer(q) + ".", outcome.verdict);
+          setVerdict(q, lead(outcome, q, response) + " \u2014 the computed answer is " + shownAnswer(q) + ".", outcome.verdict);
           showExplanation(q, true);
         }
         var total = data.questions.length;
