@@ -50,7 +50,8 @@ struct QuestionDraft {
             if !seen.insert(option.key).inserted {
                 error(option.valueLocation, "`:\(option.key):` is given twice")
             } else if option.key == "tolerance" && !known.contains("tolerance") {
-                error(option.valueLocation, "`:tolerance:` applies only to numeric and matrix questions")
+                let takers = QuizKinds.registered.filter { $0.options.contains("tolerance") }.map(\.kind.rawValue)
+                error(option.valueLocation, "`:tolerance:` applies only to \(takers.joined(separator: " and ")) questions")
             } else if !known.contains(option.key) {
                 error(option.valueLocation, "unknown option `:\(option.key):` for a \(kind.kind.rawValue) question; known options: "
                       + known.map { ":\($0):" }.joined(separator: ", "))

@@ -43,8 +43,12 @@ enum QuizKinds {
     /// Every kind, in the order messages list them. A new kind is registered here.
     static let all: [any QuizKind] = [NumericKind(), ChoiceKind(), TextKind(), MatrixKind()]
 
+    /// The kinds in force: `all`, or more within `QuizKinds.$registered.withValue(…)` (a test's
+    /// throwaway kind), without global mutable state.
+    @TaskLocal static var registered: [any QuizKind] = all
+
     static func named(_ name: String) -> (any QuizKind)? {
-        all.first { $0.kind.rawValue == name }
+        registered.first { $0.kind.rawValue == name }
     }
 
     /// The kind of `question` (every `Question.Kind` comes from a registered kind).
@@ -54,7 +58,7 @@ enum QuizKinds {
 
     /// `numeric, choice, text or matrix`.
     static var list: String {
-        let names = all.map(\.kind.rawValue)
+        let names = registered.map(\.kind.rawValue)
         return names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
     }
 }
