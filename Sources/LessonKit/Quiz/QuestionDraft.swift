@@ -1,7 +1,8 @@
 import CNNKernels
 
-/// One `{question}` being built: reads its options, renders its text and evaluates its answer,
-/// reporting every problem it finds (not just the first).
+/// One `{question}` being built: finds its kind (`QuizKinds`), checks its options, renders its
+/// prompt, options and explanation (after a `+++` line), and has the kind build its answer from the
+/// evaluated `:answer:`, reporting every problem it finds (not just the first).
 struct QuestionDraft {
     let directive: Directive
     let path: String
@@ -25,7 +26,7 @@ struct QuestionDraft {
         guard let kind = QuizKinds.named(directive.argument.trimmingSpaces) else {
             let got = directive.argument.trimmingSpaces
             error(directive.argumentLocation, got.isEmpty
-                  ? "a `{question}` needs a kind: `{question} numeric`, or another of \(QuizKinds.list)"
+                  ? "a `{question}` needs a kind, one of \(QuizKinds.list): `{question} numeric`"
                   : "unknown question kind `\(got)`; use \(QuizKinds.list)")
             return nil
         }
