@@ -173,6 +173,19 @@ import ZIPFoundation
         let cells = text.components(separatedBy: "{1:NUMERICAL:=").dropFirst().map { String($0.prefix { $0 != "}" }) }
         #expect(cells == ["0.852:0.001", "0.789:0.001", "0.817:0.001", "0.874:0.001"])
         #expect(text.contains("<th scope=\"row\">Row 2</th>") && text.contains("<th scope=\"col\">Column 2</th>"))
+        // Moodle's cloze number rule holds for every cell, also for numbers Swift prints with an exponent.
+        let wide = Self.question("wide", .matrix, .matrix(.init(values: [1e-05, -2.5e+20, 0, -3], rows: 2, columns: 2,
+                                                                tolerance: 1e-09, partial: true, display: "")))
+        let wideXML = try XMLNode.parse(try QuizExporter.export(questions: [partial, wide], panel: nil, lessonName: "x", title: "T",
+                                                               format: .moodle))
+        var alternatives: [String] = []
+        for q in wideXML.all("question") {
+            let t = q.first("questiontext")?.first("text")?.text ?? ""
+            alternatives += t.components(separatedBy: "{1:NUMERICAL:=").dropFirst().map { String($0.prefix { $0 != "}" }) }
+        }
+        #expect(alternatives.count == 8)
+        for alternative in alternatives { #expect(MoodleCloze.acceptsNumerical(alternative), "\(alternative)") }
+        #expect(!MoodleCloze.acceptsNumerical("1e-05:abc") && !MoodleCloze.acceptsNumerical("nan:0"))
         var strict = partial
         strict.answer = .matrix(.init(values: [1], rows: 1, columns: 1, tolerance: 0, partial: false, display: "1"))
         #expect(throws: QuizExporter.Refusal.self) {

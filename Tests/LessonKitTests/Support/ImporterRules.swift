@@ -171,3 +171,15 @@ enum MoodleGIFT {
         return trim(response).range(of: regex, options: ignoreCase ? [.regularExpression, .caseInsensitive] : .regularExpression) != nil
     }
 }
+
+/// Moodle's cloze (`qtype_multianswer`) reading of a NUMERICAL subquestion's answer
+/// (question/type/multianswer/questiontype.php):
+///
+///     NUMBER_REGEX = '-?(([0-9]+[.,]?[0-9]*|[.,][0-9]+)([eE][-+]?[0-9]+)?)'
+///     NUMERICAL_ALTERNATIVE_REGEX = '^(' . NUMBER_REGEX . ')(:' . NUMBER_REGEX . ')?$'
+enum MoodleCloze {
+    static let number = #"-?(([0-9]+[.,]?[0-9]*|[.,][0-9]+)([eE][-+]?[0-9]+)?)"#
+    static func acceptsNumerical(_ alternative: String) -> Bool {
+        alternative.range(of: "^(" + number + ")(:" + number + ")?$", options: .regularExpression) != nil
+    }
+}
