@@ -129,7 +129,7 @@ import Testing
         let html = QuizHTML.question(lesson.questions[3], index: 3, lessonName: "v2")
         #expect(html.contains("<input type=\"text\" id=\"quiz-fmap-r2c1\" inputmode=\"decimal\" autocomplete=\"off\" spellcheck=\"false\" aria-label=\"Row 2, column 1\">"))
         #expect(html.contains("<template id=\"quiz-fmap-explanation-content\"><p>The top-left value is 0.852"))
-        #expect(html.contains("<div class=\"explanation\" id=\"quiz-fmap-explanation\" role=\"region\" aria-label=\"Explanation of question 4\" aria-live=\"polite\" hidden></div>"))
+        #expect(html.contains("<div class=\"explanation\" id=\"quiz-fmap-explanation\" role=\"region\" aria-label=\"Explanation of question 4\" aria-live=\"polite\"></div>"))
         let spec = lesson.questions[3].gradingSpec
         guard case let .matrix(m) = lesson.questions[3].answer else { return }
         #expect(spec.read == .rows && spec.rows == 2 && spec.columns == 2 && spec.partial)

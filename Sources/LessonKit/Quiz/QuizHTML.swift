@@ -6,8 +6,9 @@ import Foundation
 ///
 /// Element ids (stable, for styling and tests): `quiz-ID` (question section), `quiz-ID-prompt`,
 /// `quiz-ID-input` (numeric/text), `quiz-ID-optionN` (choice radios, `name="quiz-ID"`),
-/// `quiz-ID-rRcC` (matrix cells, 1-based), `quiz-ID-verdict`, `quiz-ID-explanation` (the polite live
-/// region the explanation is revealed in) and its `<template id="quiz-ID-explanation-content">`; panel: `quiz-remaining`, `quiz-check`, `quiz-reset`, `quiz-result`,
+/// `quiz-ID-rRcC` (matrix cells, 1-based), `quiz-ID-verdict`, `quiz-ID-explanation` (a polite live
+/// region, present but empty until the check fills it, so that screen readers announce it) and its
+/// `<template id="quiz-ID-explanation-content">`; panel: `quiz-remaining`, `quiz-check`, `quiz-reset`, `quiz-result`,
 /// `quiz-complete`, and `quiz-data` for the data.
 public enum QuizHTML {
     /// `<section class="question" id="quiz-ID">…</section>` for one question; `index` is its 0-based
@@ -29,7 +30,7 @@ public enum QuizHTML {
         if let explanation = question.explanationHTML {
             html += "<template id=\"\(base)-explanation-content\">\(explanation.trimmingCharacters(in: .newlines))</template>\n"
             html += "<div class=\"explanation\" id=\"\(base)-explanation\" role=\"region\" aria-label=\"Explanation of question \(number)\" "
-            html += "aria-live=\"polite\" hidden></div>\n"
+            html += "aria-live=\"polite\"></div>\n"
         }
         return html + "</section>\n"
     }

@@ -187,16 +187,13 @@ public enum QuizScript {
         el.textContent = text;
         el.className = "verdict" + (verdict ? " verdict-" + verdict : "");
       }
-      // Fills the polite live region from its template, so screen readers announce the explanation.
+      // Fills the polite live region (always in the page, empty until now) from its template, so that
+      // screen readers announce the explanation; emptying it hides it again.
       function showExplanation(q, shown) {
         var region = byId("quiz-" + q.id + "-explanation"), source = byId("quiz-" + q.id + "-explanation-content");
         if (!region || !source) { return; }
-        if (!shown) { region.hidden = true; region.textContent = ""; return; }
-        if (region.hidden || region.childNodes.length === 0) {
-          region.textContent = "";
-          region.appendChild(document.importNode(source.content, true));
-          region.hidden = false;
-        }
+        if (!shown) { region.textContent = ""; return; }
+        if (region.childNodes.length === 0) { region.appendChild(document.importNode(source.content, true)); }
       }
       function shownAnswer(q) {
         if (q.kind !== "choice") { return q.display; }
@@ -399,7 +396,7 @@ public enum QuizScript {
     .question fieldset { border: 1px solid var(--border, #999); border-radius: 4px; }
     .verdict-correct { color: var(--ok, #1b5e20); font-weight: 600; }
     .verdict-incorrect, .verdict-unanswered, .verdict-invalid, .verdict-partial { color: var(--bad, #8a1c1c); font-weight: 600; }
-    .question .explanation { border-left: 3px solid var(--border, #999); padding-left: 0.75rem; }
+    .question .explanation:not(:empty) { border-left: 3px solid var(--border, #999); padding-left: 0.75rem; }
     .question .matrix-answer input { width: 6em; }
     .quiz.is-complete .quiz-complete { font-weight: 700; color: var(--ok, #1b5e20); }
 
