@@ -32,9 +32,17 @@ grade_all_right lessons/receptive-fields.md "$answers/receptive-fields.json"
 if command -v chromium >/dev/null && command -v chromedriver >/dev/null && python3 -c "import selenium" 2>/dev/null; then
     echo "== browser test (headless Chromium)"
     python3 Tests/Browser/test_quiz.py site/cnn.html "$answers/cnn.json"
+    echo "== quiz version 2 in headless Chromium (explanations, matrix answers)"
+    "$bin" Tests/LessonKitTests/Fixtures/Quiz/v2.md --out "$answers/v2-site" --quiet
+    python3 Tests/Browser/test_quiz_v2.py "$answers/v2-site/v2.html"
+    echo "== grading vectors in headless Chromium (the page's interpreter of the grading spec)"
+    python3 Tests/Browser/test_grading_vectors.py "$answers/v2-site/v2.html" Tests/LessonKitTests/Fixtures/Quiz/grading_vectors.json
+    echo "== SCORM 1.2 package in a recording stand-in LMS (headless Chromium)"
+    "$bin" export lessons/cnn.md --format scorm --out "$answers/cnn-scorm.zip"
+    python3 Tests/Browser/test_scorm.py "$answers/cnn-scorm.zip" "$answers/cnn.json"
     if python3 -c "import axe_selenium_python" 2>/dev/null; then
         echo "== accessibility audit (axe-core in headless Chromium)"
-        python3 Tests/Browser/test_accessibility.py site/*.html
+        python3 Tests/Browser/test_accessibility.py site/*.html "$answers/v2-site/v2.html"
     else
         echo "== accessibility audit skipped: axe-selenium-python missing"
     fi

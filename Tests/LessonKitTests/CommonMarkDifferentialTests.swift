@@ -44,20 +44,17 @@ import TestSupport
         return examples
     }
 
+    /// The reference rendering of `markdown`. The input goes through a file, not a pipe, so that a
+    /// pipe end inherited by a process other tests start at the same moment cannot hold it open.
     static func oracle(_ markdown: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command)
-        process.arguments = arguments
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(markdown.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cmark-oracle-\(UUID().uuidString).md")
+        try Data(markdown.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try runProcess(URL(fileURLWithPath: command), arguments + [file.path])
+        guard result.status == 0 else {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "cmark-gfm exited \(result.status): \(result.stderr)"])
+        }
+        return result.stdout
     }
 
     /// Why an example is not compared, or nil when it is. Every exclusion is a place where the

@@ -90,23 +90,29 @@ final class XMLNode {
         #expect(checked == 6)
     }
 
+    /// Read by a transcription of Moodle's own importer (`MoodleGIFT`, from `qformat_gift`).
     @Test func giftReadsBackWithEveryAnswer() throws {
         let data = try QuizExporter.export(questions: Self.questions, panel: nil, lessonName: "cnn", title: "CNN", format: .gift)
-        let parsed = try GIFTReader.parse(String(decoding: data, as: UTF8.self))
-        #expect(parsed.map(\.id) == Self.questions.map(\.id))
+        let parsed = MoodleGIFT.parse(file: String(decoding: data, as: UTF8.self))
+        #expect(parsed.map(\.name) == Self.questions.map(\.id))
         for (item, q) in zip(parsed, Self.questions) {
-            #expect(item.prompt == "[html]" + q.promptHTML.trimmingCharacters(in: .newlines), "\(q.id)")
+            #expect(item.questionText == q.promptHTML.trimmingCharacters(in: .whitespacesAndNewlines), "\(q.id)")
             switch q.kind {
             case .numeric:
                 let (value, tolerance) = try #require(Self.expectedNumeric[q.id])
-                #expect(item.answer == "#\(QuizNumber.text(value)):\(QuizNumber.text(tolerance))")
-                let parts = item.answer.dropFirst().split(separator: ":")
-                #expect(Double(String(parts[0])) == value && Double(String(parts[1])) == tolerance, "\(q.id)")
+                #expect(item.qtype == "numerical")
+                #expect(item.numbers.count == 1)
+                #expect(Double(item.numbers.first?.0 ?? "") == value && Double(item.numbers.first?.1 ?? "") == tolerance, "\(q.id)")
             case .choice:
-                #expect(item.answer == "\n=a convolution with a flipped kernel\n".replacingOccurrences(of: "=", with: "~")
-                        + "=cross-correlation: the kernel slides <code>unflipped</code>\n~a max over each window {~=#}\n")
+                #expect(item.qtype == "multichoice")
+                #expect(item.answers == [.init(text: "a convolution with a flipped kernel", fraction: 0),
+                                         .init(text: "cross-correlation: the kernel slides <code>unflipped</code>", fraction: 1),
+                                         .init(text: "a max over each window {~=#}", fraction: 0)])
             case .text:
-                #expect(item.answer == "=Max pooling")
+                #expect(item.qtype == "shortanswer")
+                #expect(item.answers == [.init(text: "Max pooling", fraction: 1)])
+            default:
+                Issue.record("the fixture has no \(q.kind.rawValue) question")
             }
         }
     }
@@ -160,6 +166,8 @@ final class XMLNode {
                 #expect(declaration.attributes["baseType"] == "string")
                 #expect(correct == "Max pooling")
                 #expect(item.descendants("stringMatch").first?.attributes["caseSensitive"] == "false")
+            default:
+                Issue.record("the fixture has no \(q.kind.rawValue) question")
             }
         }
     }
@@ -177,9 +185,9 @@ final class XMLNode {
     }
 
     /// Python's zipfile and xml.etree read the same package (an independent reader).
-    @Test(.enabled(if: Tools.hasPython, "needs python3 (zipfile, xml.etree)"))
+    @Test(.enabled(if: QuizFixtures.tool("python3") != nil, "python3 is not installed"))
     func qtiPackageReadsBackInPython() throws {
-        let python = try #require(Tools.python3)
+        let python = try #require(QuizFixtures.tool("python3"))
         let dir = try QuizFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let zipURL = dir.appendingPathComponent("quiz.zip")
@@ -215,54 +223,5 @@ final class XMLNode {
         #expect(result["q2"]?["correct"] as? String == "C2")
         #expect(result["q3"]?["correct"] as? String == "Max pooling")
         print("ExportReadBackTests: python read \(result.count) items")
-    }
-}
-
-/// Reads GIFT back: `::id::prompt{answer}` blocks, honouring backslash escapes.
-enum GIFTReader {
-    struct Item: Equatable { var id: String; var prompt: String; var answer: String }
-    struct Failure: Error { var message: String }
-
-    static func parse(_ text: String) throws -> [Item] {
-        let blocks = text.components(separatedBy: "\n\n").map { block in
-            block.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("//") }.joined(separator: "\n")
-        }.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        return try blocks.map(item)
-    }
-
-    /// Splits at unescaped structure characters, then unescapes each part.
-    static func item(_ block: String) throws -> Item {
-        let chars = Array(block.trimmingCharacters(in: .whitespacesAndNewlines))
-        guard chars.starts(with: [":", ":"]) else { throw Failure(message: "no ::title:: in \(block)") }
-        var i = 2
-        var id = "", prompt = "", answer = ""
-        func read(until stop: (Int) -> Bool, into out: inout String) throws {
-            while i < chars.count, !stop(i) {
-                if chars[i] == "\\", i + 1 < chars.count {
-                    out.append(chars[i + 1] == "n" ? "\n" : chars[i + 1])
-                    i += 2
-                } else {
-                    out.append(chars[i])
-                    i += 1
-                }
-            }
-            guard i < chars.count else { throw Failure(message: "unterminated part in \(block)") }
-        }
-        try read(until: { chars[$0] == ":" && $0 + 1 < chars.count && chars[$0 + 1] == ":" }, into: &id)
-        i += 2
-        try read(until: { chars[$0] == "{" }, into: &prompt)
-        i += 1
-        // Answers keep their =/~ markers; only escapes are undone.
-        while i < chars.count, chars[i] != "}" {
-            if chars[i] == "\\", i + 1 < chars.count {
-                answer.append(chars[i + 1] == "n" ? "\n" : chars[i + 1])
-                i += 2
-            } else {
-                answer.append(chars[i])
-                i += 1
-            }
-        }
-        guard i == chars.count - 1 else { throw Failure(message: "text after the answer in \(block)") }
-        return Item(id: id, prompt: prompt, answer: answer)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// The v2 builtins (math, builders, reductions, backward passes) through lesson expressions:

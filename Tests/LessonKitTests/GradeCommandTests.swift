@@ -63,7 +63,7 @@ import TestSupport
     @Test func exportsToStdoutAndFiles() throws {
         let gift = QuizCommands.export(Self.lesson(), format: .gift, outPath: nil)
         #expect(gift.status == 0)
-        #expect(try GIFTReader.parse(String(decoding: gift.stdout, as: UTF8.self)).count == 8)
+        #expect(MoodleGIFT.parse(file: String(decoding: gift.stdout, as: UTF8.self)).count == 8)
         let dir = try QuizFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let zipURL = dir.appendingPathComponent("quiz.zip")

@@ -9,15 +9,24 @@ import TestSupport
         #expect(r.format == .json)
         #expect(r.learners.count == 1)
         let a = r.learners[0].answers
-        #expect(a == ["q1": "112", "q2": "2", "pixel-mean": "0.874", "q5": "1e-05", "q6": "-38535424"])
-        #expect(r.questionIDs == ["pixel-mean", "q1", "q2", "q3", "q5", "q6"])
+        // Numbers keep the text they were written with; ids stay in file order.
+        #expect(a == ["q1": "112", "q2": "2", "pixel-mean": "0.874", "q5": "1e-5", "q6": "-38535424"])
+        #expect(r.questionIDs == ["q1", "q2", "q3", "pixel-mean", "q5", "q6"])
+        #expect(r.learners[0].positions["q2"] == "1:21")
     }
 
     @Test(arguments: [
-        (#"{"q1": true}"#, "r.json:q1: error: expected a string or a number, got true"),
-        (#"{"q2": [1, 2]}"#, "r.json:q2: error: expected a string or a number, got an array"),
-        (#"{"q3": {"a": 1}}"#, "r.json:q3: error: expected a string or a number, got an object"),
-        (#"["q1"]"#, "r.json: error: expected a JSON object from question id to answer, like {\"q1\": \"112\", \"q2\": 2}"),
+        (#"{"q1": true}"#, "r.json:1:8: error: expected a string or a number, got true"),
+        (#"{"q2": [1, 2]}"#, "r.json:1:9: error: a matrix answer is a list of rows, each a list of numbers: [[1, 2], [3, 4]]"),
+        ("{\n  \"q2\": [[1, 2], [3, {}]]}", "r.json:2:22: error: a matrix cell must be a number (or a string without spaces or `;`)"),
+        (#"{"q3": {"a": 1}}"#, "r.json:1:8: error: expected a string or a number, got an object"),
+        (#"["q1"]"#, "r.json:1:1: error: expected a JSON object from question id to answer, like {\"q1\": \"112\", \"q2\": 2}"),
+        // Strict JSON: what Foundation's JSONSerialization accepted or reported without a position.
+        (#"{"q1": "112",}"#, "r.json:1:14: error: malformed JSON: expected a \"quoted\" key after `,` (no trailing commas in JSON)"),
+        ("{\"q1\": \"1\",\n \"q1\": \"2\"}", "r.json:2:2: error: malformed JSON: duplicate key \"q1\" (first at line 1, column 2)"),
+        ("{\"q1\": [[1, 2],]}", "r.json:1:16: error: malformed JSON: expected a value after `,` (no trailing commas in JSON)"),
+        ("{\"q1\": NaN}", "r.json:1:8: error: malformed JSON: expected a value (a string, number, object, array, true, false or null)"),
+        ("{\"q1\": 1} // note", "r.json:1:11: error: malformed JSON: extra text after the JSON value"),
     ])
     func malformedJSON(text: String, message: String) {
         #expect(throws: ResponseError.self) { try ResponseReader.parse(text, path: "r.json") }
@@ -28,13 +37,13 @@ import TestSupport
         }
     }
 
-    @Test func brokenJSONNamesTheFile() {
+    @Test func brokenJSONNamesTheFileLineAndColumn() {
         do {
-            _ = try ResponseReader.parse(#"{"q1": "112",,}"#, path: "bad.json")
+            _ = try ResponseReader.parse("{\n  \"q1\": \"112\",,\n}", path: "bad.json")
             Issue.record("no error")
         } catch {
             #expect(error.path == "bad.json")
-            #expect(error.description.hasPrefix("bad.json: error: not valid JSON"))
+            #expect(error.description.hasPrefix("bad.json:2:15: error: malformed JSON: "))
         }
     }
 
@@ -84,12 +93,25 @@ import TestSupport
 
     @Test func unknownQuestionIdsAreRejected() throws {
         let json = try ResponseReader.parse(#"{"q1": "1", "q9": "2"}"#, path: "r.json")
-        #expect(throws: ResponseError(path: "r.json", row: "q9", "the lesson has no question `q9`; its questions are q1, q2")) {
+        #expect(throws: ResponseError(path: "r.json", row: "1:13", "the lesson has no question `q9`; its questions are q1, q2")) {
             try json.check(questionIDs: ["q1", "q2"], path: "r.json")
         }
         let csv = try ResponseReader.parse("learner,q1,Q2\nada,1,2\n", path: "c.csv")
         #expect(throws: ResponseError(path: "c.csv", row: "1", "the lesson has no question `Q2`; its questions are q1, q2")) {
             try csv.check(questionIDs: ["q1", "q2"], path: "c.csv")
+        }
+    }
+
+    @Test func oversizedFilesAreRefusedBeforeReading() throws {
+        let dir = try QuizFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("huge.csv")
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: UInt64(ResponseReader.maxBytes + 1))  // sparse: no 16 MB written
+        try handle.close()
+        #expect(throws: ResponseError(path: file.path, row: nil, "the responses file has 16777217 bytes; at most 16777216 (16 MB) are read")) {
+            try ResponseReader.read(path: file.path)
         }
     }
 

@@ -3,16 +3,17 @@ import Testing
 import TestSupport
 @testable import LessonKit
 
-/// `Fixtures/Quiz/grading_vectors.json` holds hand-written cases; the Swift `Grader` and the page's
-/// JavaScript (`QuizScript.grading`, run under node) must both give every expected verdict.
+/// `Fixtures/Quiz/grading_vectors.json` holds hand-written cases, each a `GradingSpec`, a response
+/// and the expected verdict (and credit). The Swift grader (`GradingSpec.grade`) and the page's
+/// JavaScript interpreter of the same spec (`QuizScript.grading`, under node here and in headless
+/// Chromium by `Tests/Browser/test_grading_vectors.py`) must both give every expected verdict.
 @Suite struct QuizGradingVectorTests {
     struct Vectors: Decodable {
         struct Verdict: Decodable {
-            var kind: String
-            var answer: String
-            var tolerance: String?
+            var spec: GradingSpec
             var response: String?
             var expected: String
+            var credit: Double?
         }
         struct Percent: Decodable { var correct: Int; var total: Int; var percent: String }
         struct Pass: Decodable { var correct: Int; var total: Int; var passMark: Double; var passed: Bool }
@@ -22,28 +23,22 @@ import TestSupport
     }
 
     static var vectorsURL: URL { QuizFixtures.directory.appendingPathComponent("grading_vectors.json") }
+    static var hasNode: Bool { QuizFixtures.tool("node") != nil }
 
     static func load() throws -> Vectors {
         try JSONDecoder().decode(Vectors.self, from: Data(contentsOf: vectorsURL))
     }
 
-    static func answer(_ v: Vectors.Verdict) -> Question.Answer? {
-        switch v.kind {
-        case "numeric":
-            guard let a = Double(v.answer), let t = Double(v.tolerance ?? "0") else { return nil }
-            return .numeric(value: a, tolerance: t, display: v.answer)
-        case "choice": return Int(v.answer).map { .choice($0) }
-        default: return .text(v.answer)
-        }
-    }
-
     @Test func swiftGraderMatchesEveryVector() throws {
         let vectors = try Self.load()
         var compared = 0
+        var verdicts: Set<String> = []
         for (n, v) in vectors.verdicts.enumerated() {
-            let answer = try #require(Self.answer(v), "vector \(n) has an unreadable answer")
-            let got = Grader.verdict(for: answer, response: v.response)
-            #expect(got.rawValue == v.expected, "vector \(n): \(v.kind) answer \(v.answer) response \(String(reflecting: v.response))")
+            let got = v.spec.grade(v.response)
+            #expect(got.verdict.rawValue == v.expected, "vector \(n): \(v.spec.read) \(v.spec.expected) response \(String(reflecting: v.response))")
+            if let credit = v.credit { #expect(got.credit == credit, "vector \(n)") }
+            #expect((got.verdict == .invalid) == (got.reason != nil), "vector \(n): a reason exactly for invalid")
+            verdicts.insert(v.expected)
             compared += 1
         }
         for p in vectors.percents {
@@ -57,12 +52,12 @@ import TestSupport
         }
         print("QuizGradingVectorTests: Swift compared \(compared) vectors")
         #expect(compared >= 100)
+        #expect(verdicts == ["correct", "partial", "incorrect", "invalid", "unanswered"])
     }
 
-    /// The page's grading code under node, on the same vectors.
-    @Test(.enabled(if: Tools.hasNode, "needs node to run the page's grading script"))
-    func pageScriptMatchesEveryVector() throws {
-        let node = try #require(Tools.which("node"))
+    /// The page's grading interpreter under node, on the same vectors.
+    @Test(.enabled(if: hasNode, "node is not installed")) func pageScriptMatchesEveryVector() throws {
+        let node = try #require(QuizFixtures.tool("node"))
         let dir = try QuizFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let script = dir.appendingPathComponent("vectors.js")
@@ -72,17 +67,19 @@ import TestSupport
         var G = LessonbuildGrading, mismatches = [], compared = 0;
         v.verdicts.forEach(function (c, i) {
           compared++;
-          var got = G.verdict({ kind: c.kind, answer: c.answer, tolerance: c.tolerance }, c.response);
-          if (got !== c.expected) { mismatches.push("vector " + i + ": " + JSON.stringify(c) + " got " + got); }
+          var got = G.grade(c.spec, c.response);
+          if (got.verdict !== c.expected || (c.credit !== undefined && got.credit !== c.credit)) {
+            mismatches.push("vector " + i + ": " + JSON.stringify(c) + " got " + JSON.stringify(got));
+          }
         });
         v.percents.forEach(function (c) {
           compared++;
-          var got = G.percent(G.score(c.correct, c.total));
+          var got = G.percent(c.total === 0 ? 0 : c.correct / c.total);
           if (got !== c.percent) { mismatches.push("percent " + JSON.stringify(c) + " got " + got); }
         });
         v.passes.forEach(function (c) {
           compared++;
-          var got = G.passes(G.score(c.correct, c.total), c.passMark);
+          var got = G.passes(c.total === 0 ? 0 : c.correct / c.total, c.passMark);
           if (got !== c.passed) { mismatches.push("pass " + JSON.stringify(c) + " got " + got); }
         });
         console.log(JSON.stringify({ compared: compared, mismatches: mismatches }));
@@ -97,10 +94,9 @@ import TestSupport
         #expect(result.compared >= 100)
     }
 
-    /// The whole page script (not only the grading part) is valid JavaScript.
-    @Test(.enabled(if: Tools.hasNode, "needs node to parse the page script"))
-    func pageScriptParses() throws {
-        let node = try #require(Tools.which("node"))
+    /// The whole page script (grading, SCORM adapter, DOM) is valid JavaScript.
+    @Test(.enabled(if: hasNode, "node is not installed")) func pageScriptParses() throws {
+        let node = try #require(QuizFixtures.tool("node"))
         let dir = try QuizFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("page.js")

@@ -45,10 +45,12 @@ import TestSupport
         #expect(!json.contains("<") && !json.contains("\u{2028}"))
         let data = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let items = try #require(data["questions"] as? [[String: Any]])
-        #expect(items[2]["answer"] as? String == "</script><script>alert(1)</script> & \u{2028}")
-        #expect(items[0]["answer"] as? String == "112" && items[0]["tolerance"] as? String == "0")
-        #expect(items[3]["answer"] as? String == "0.874" && items[3]["tolerance"] as? String == "0.001")
-        #expect(items[1]["options"] as? Int == 3)
+        let specs = items.map { $0["spec"] as? [String: Any] ?? [:] }
+        #expect(specs[2]["expected"] as? [String] == ["</script><script>alert(1)</script> & \u{2028}"])
+        #expect(specs[0]["read"] as? String == "number" && specs[0]["expected"] as? [String] == ["112"]
+                && specs[0]["tolerance"] as? [String] == ["0"])
+        #expect(specs[3]["expected"] as? [String] == ["0.874"] && specs[3]["tolerance"] as? [String] == ["0.001"])
+        #expect(specs[1]["read"] as? String == "option" && specs[1]["options"] as? Int == 3 && specs[1]["expected"] as? [String] == ["2"])
         #expect(data["passMark"] as? String == "0.75")
         #expect(data["storageKey"] as? String == QuizHTML.storageKey(questions: questions, panel: QuizFixtures.panel, lessonName: "cnn"))
         #expect(QuizHTML.script(questions: [], panel: QuizFixtures.panel, lessonName: "cnn") == "")
@@ -77,9 +79,9 @@ import TestSupport
 
     /// Python's html.parser reads the demo page: every form control has a label, every ARIA
     /// reference points at an element, ids are unique, nothing is loaded from elsewhere.
-    @Test(.enabled(if: Tools.hasPython, "needs python3 (html.parser)"))
+    @Test(.enabled(if: QuizFixtures.tool("python3") != nil, "python3 is not installed"))
     func pageIsAccessibleToAnIndependentParser() throws {
-        let python = try #require(Tools.python3)
+        let python = try #require(QuizFixtures.tool("python3"))
         let script = #"""
         import json, sys
         from html.parser import HTMLParser
@@ -121,10 +123,15 @@ import TestSupport
         #expect(r["controls"] as? Int == 13)
     }
 
-    /// Writes the demo page and, with LESSONBUILD_BROWSER_TESTS=1 and Chromium installed, drives it
-    /// with Tests/Browser/test_quiz.py. LESSONBUILD_QUIZ_DEMO_DIR keeps the page for a person to open.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["LESSONBUILD_BROWSER_TESTS"] == "1" && Tools.hasChromium,
-                   "scripts/test.sh runs the browser test; set LESSONBUILD_BROWSER_TESTS=1 to run it from here"))
+    static var browserRequested: Bool {
+        ProcessInfo.processInfo.environment["LESSONBUILD_BROWSER_TESTS"] == "1" && QuizFixtures.tool("python3") != nil
+            && FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
+    }
+
+    /// With LESSONBUILD_BROWSER_TESTS=1 and Chromium installed, writes the demo page and drives it with
+    /// Tests/Browser/test_quiz.py (scripts/test.sh drives the real lesson page instead).
+    /// LESSONBUILD_QUIZ_DEMO_DIR keeps the page for a person to open.
+    @Test(.enabled(if: browserRequested, "set LESSONBUILD_BROWSER_TESTS=1 with chromium installed"))
     func browserTestOnTheDemoPage() throws {
         let env = ProcessInfo.processInfo.environment
         let dir: URL
@@ -136,7 +143,7 @@ import TestSupport
         }
         defer { if env["LESSONBUILD_QUIZ_DEMO_DIR"] == nil { try? FileManager.default.removeItem(at: dir) } }
         let (page, answers) = try QuizDemoPage.write(to: dir)
-        let python = try #require(Tools.python3)
+        let python = try #require(QuizFixtures.tool("python3"))
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Browser/test_quiz.py")
         let (status, out, err) = try QuizFixtures.run(python, [script.path, page.path, answers.path])

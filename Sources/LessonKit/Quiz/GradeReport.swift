@@ -10,6 +10,14 @@ public struct GradeReport: Sendable, Equatable {
         public var response: String?
         /// The computed answer as shown to learners (`Question.Answer.displayText`).
         public var answer: String
+        /// What the response earned, 0…1 (a fraction for a `partial` verdict).
+        public var credit: Double = 0
+        /// Why an `invalid` response cannot be read (`` `84.7%` is not a number ``).
+        public var reason: String?
+        /// Where the response is in the file (`3` for a CSV line, `2:9` for JSON); not in the JSON report.
+        public var position: String?
+
+        enum CodingKeys: String, CodingKey { case id, verdict, response, answer, credit, reason }
     }
 
     public struct LearnerResult: Sendable, Equatable, Codable {
@@ -18,7 +26,7 @@ public struct GradeReport: Sendable, Equatable {
         public var questions: [QuestionResult]
         public var correct: Int
         public var total: Int
-        /// `correct / total`.
+        /// The credit earned over `total` (`correct / total` without partial credit).
         public var score: Double
         /// `score > passMark`.
         public var passed: Bool
@@ -51,7 +59,10 @@ public struct GradeReport: Sendable, Equatable {
             for q in learner.questions {
                 let id = q.id.padding(toLength: width, withPad: " ", startingAt: 0)
                 let verdict = q.verdict.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
-                out += "\(id)  \(verdict)  (answer \(q.answer))\n"
+                out += "\(id)  \(verdict)  (answer \(q.answer))"
+                if q.verdict == .partial { out += ": \(Self.percent(q.credit)) of the cells right" }
+                if let reason = q.reason { out += ": \(reason)" }
+                out += "\n"
             }
             out += "score \(Self.percent(learner.score)) (\(learner.correct) of \(learner.total))\n"
             out += learner.passed ? "passed (above \(passText))\n" : "not passed (needs more than \(passText))\n"
@@ -60,6 +71,18 @@ public struct GradeReport: Sendable, Equatable {
             out += "\ngradebook\n" + gradebookCSV
         }
         return out
+    }
+
+    /// One warning per `invalid` response, naming the learner and the question, located in the
+    /// responses file: `class.csv:3: warning: learner ada, question q1: `84.7%` is not a number`.
+    public func invalidWarnings(path: String) -> [String] {
+        learners.flatMap { learner in
+            learner.questions.filter { $0.verdict == .invalid }.map { q in
+                let place = q.position.map { "\(path):\($0)" } ?? path
+                let who = learner.learner.map { "learner \($0), " } ?? ""
+                return "\(place): warning: \(who)question \(q.id): \(q.reason ?? "unreadable"); graded invalid (no credit)"
+            }
+        }
     }
 
     /// `learner,score,passed` with the score as a percentage number (`87.5`) and `true`/`false`.

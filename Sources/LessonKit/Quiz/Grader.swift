@@ -1,9 +1,11 @@
-/// Grades responses against a lesson's computed answers. The page's script (`QuizScript.grading`)
-/// implements the same rules; `Fixtures/Quiz/grading_vectors.json` is run through both.
+/// Grades responses against a lesson's computed answers by applying each question's `GradingSpec`,
+/// the same description the page's script interprets (`QuizScript.grading`);
+/// `Fixtures/Quiz/grading_vectors.json` is run through both.
 public enum Grader {
-    /// What one response earned.
+    /// What one response earned. `invalid`: the response cannot be read as the question's kind
+    /// (`84.7%` for a number, `7` for a choice of 3); it earns nothing, like `incorrect`.
     public enum Verdict: String, Sendable, Equatable, Codable {
-        case correct, incorrect, unanswered
+        case correct, partial, incorrect, invalid, unanswered
     }
 
     /// Extra slack for float noise, relative to the larger magnitude: a numeric response `r` for an
@@ -13,24 +15,8 @@ public enum Grader {
     public static let relativeSlack = 1e-12
 
     /// The verdict for one response; `nil` or a blank response is `.unanswered`.
-    ///
-    /// - numeric: `NumericResponse.parse`, then the tolerance rule above.
-    /// - choice: the 1-based option number as digits (`"2"`, ` 2 `).
-    /// - text: equal after trimming and case folding (`QuizText.fold`).
-    public static func verdict(for answer: Question.Answer, response: String?) -> Verdict {
-        guard let response, !QuizText.trim(response).isEmpty else { return .unanswered }
-        switch answer {
-        case let .numeric(value, tolerance, _):
-            guard let r = NumericResponse.parse(response) else { return .incorrect }
-            let slack = relativeSlack * max(abs(value), abs(r))
-            return abs(r - value) <= tolerance + slack ? .correct : .incorrect
-        case let .choice(option):
-            let t = QuizText.trim(response)
-            guard t.count <= 9, t.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(t) else { return .incorrect }
-            return n == option ? .correct : .incorrect
-        case let .text(expected):
-            return QuizText.fold(response) == QuizText.fold(expected) ? .correct : .incorrect
-        }
+    public static func verdict(for question: Question, response: String?) -> Verdict {
+        question.gradingSpec.grade(response).verdict
     }
 
     /// `correct / total`; a quiz with no questions scores 0.
@@ -48,13 +34,18 @@ public enum Grader {
                              responses: Responses) -> GradeReport {
         let mark = panel?.passMark ?? QuizPanel.defaultPassMark
         let passText = panel?.passText ?? QuizPanel.defaultPassText
+        let specs = questions.map(\.gradingSpec)
         let learners = responses.learners.map { learner in
-            let results = questions.map { q in
-                GradeReport.QuestionResult(id: q.id, verdict: verdict(for: q.answer, response: learner.answers[q.id]),
-                                           response: learner.answers[q.id], answer: q.answer.displayText)
+            let results = zip(questions, specs).map { q, spec in
+                let response = learner.answers[q.id]
+                let outcome = spec.grade(response)
+                return GradeReport.QuestionResult(id: q.id, verdict: outcome.verdict, response: response,
+                                                  answer: q.answer.displayText, credit: outcome.credit, reason: outcome.reason,
+                                                  position: learner.positions[q.id])
             }
             let correct = results.filter { $0.verdict == .correct }.count
-            let s = score(correct: correct, total: questions.count)
+            let credit = results.reduce(0) { $0 + $1.credit }
+            let s = questions.isEmpty ? 0 : credit / Double(questions.count)
             return GradeReport.LearnerResult(learner: learner.learner, questions: results, correct: correct,
                                              total: questions.count, score: s, passed: passes(score: s, passMark: mark))
         }
@@ -74,6 +65,16 @@ extension Question.Answer {
             return tolerance > 0 && tolerance != 1e-9 ? "\(shown) ± \(QuizNumber.text(tolerance))" : shown
         case let .choice(option): return String(option)
         case let .text(text): return text
+        case let .matrix(matrix):
+            return matrix.tolerance > 0 && matrix.tolerance != 1e-9 ? "\(matrix.display) ± \(QuizNumber.text(matrix.tolerance)) per cell"
+                : matrix.display
         }
+    }
+}
+
+extension Question {
+    /// How a response to this question is graded: its kind's spec for its answer.
+    public var gradingSpec: GradingSpec {
+        QuizKinds.of(self).gradingSpec(answer, optionCount: optionsHTML.count)
     }
 }

@@ -3,7 +3,7 @@
 /// Accepted: optional surrounding whitespace, an optional sign (`+`, `-` or `−` U+2212), digits with
 /// an optional decimal point (`12`, `12.5`, `.5`, `5.`), an optional exponent (`1e-4`, `2.5E+3`), and
 /// thousands separators in the integer part when every group after the first has three digits
-/// (`38,535,424`; `1,5` is rejected as ambiguous). Everything else, and non-finite results, is not a number.
+/// (`38,535,424`; `1,5` and `0,847` are rejected as ambiguous: a decimal comma is not read). Everything else, and non-finite results, is not a number.
 ///
 ///     NumericResponse.parse(" 38,535,424 ")  // 38535424.0
 ///     NumericResponse.parse("−0.5e1")        // -5.0
@@ -42,7 +42,7 @@ enum NumericResponse {
     private static func groupedDigits(_ part: Substring) -> String? {
         guard part.contains(",") else { return part.allSatisfy(isDigit) ? String(part) : nil }
         let groups = part.split(separator: ",", omittingEmptySubsequences: false)
-        guard let head = groups.first, (1...3).contains(head.count), head.allSatisfy(isDigit) else { return nil }
+        guard let head = groups.first, (1...3).contains(head.count), head.allSatisfy(isDigit), head.first != "0" else { return nil }
         for group in groups.dropFirst() where group.count != 3 || !group.allSatisfy(isDigit) { return nil }
         return groups.joined()
     }

@@ -7,9 +7,12 @@ import FoundationXML
 /// A QTI 2.1 IMS content package: `imsmanifest.xml`, `items/ID.xml` (one assessmentItem per
 /// question) and `assessment.xml` (an assessmentTest whose `PASS` outcome is `SCORE / N > mark`).
 ///
-/// - numeric: `float` response, correct when `equal` with `toleranceMode="absolute"`.
-/// - choice: `choiceInteraction` with choices `C1…Cn`, scored by the `match_correct` template.
-/// - text: `string` response, correct on a case-insensitive `stringMatch`.
+/// Each item's responses, interaction and scoring rules come from its kind (`QuizKind.qti`):
+/// numeric `float` with `equal toleranceMode="absolute"`, choice `choiceInteraction` with `match`,
+/// text `string` with case-insensitive `stringMatch`, matrix one `float` response per cell.
+/// An explanation after `+++` is a `modalFeedback` shown once the item is responded to.
+///
+/// Every number is written with `QuizNumber.qti`, the form OAT's qti-sdk engine reads as a float.
 ///
 /// The zip is deterministic: fixed entry order, timestamps (2000-01-01 00:00 UTC) and permissions.
 enum QTIExporter {
@@ -17,15 +20,15 @@ enum QTIExporter {
     static let itemNamespace = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 
     static func package(questions: [Question], panel: QuizPanel?, lessonName: String, title: String) throws -> Data {
-        try zip(files(questions: questions, panel: panel, lessonName: lessonName, title: title))
+        try zip(try files(questions: questions, panel: panel, lessonName: lessonName, title: title))
     }
 
     /// The package's files in zip order: manifest, test, items.
-    static func files(questions: [Question], panel: QuizPanel?, lessonName: String, title: String) -> [(String, String)] {
+    static func files(questions: [Question], panel: QuizPanel?, lessonName: String, title: String) throws(QuizExporter.Refusal) -> [(String, String)] {
         var files = [("imsmanifest.xml", manifest(questions: questions, lessonName: lessonName)),
                      ("assessment.xml", test(questions: questions, panel: panel, lessonName: lessonName, title: title))]
         for (n, q) in questions.enumerated() {
-            files.append(("items/\(q.id).xml", item(q, number: n + 1)))
+            files.append(("items/\(q.id).xml", try item(q, number: n + 1)))
         }
         return files
     }
@@ -104,7 +107,7 @@ enum QTIExporter {
             <setOutcomeValue identifier="PASS">
               <gt>
                 <divide><variable identifier="SCORE"/><baseValue baseType="float">\(questions.count)</baseValue></divide>
-                <baseValue baseType="float">\(QuizNumber.text(mark))</baseValue>
+                <baseValue baseType="float">\(QuizNumber.qti(mark))</baseValue>
               </gt>
             </setOutcomeValue>
           </outcomeProcessing>
@@ -114,59 +117,25 @@ enum QTIExporter {
         return out
     }
 
-    static func item(_ q: Question, number: Int) -> String {
-        let baseType: String
-        let correct: String
-        var interaction: String
-        let processing: String
-        let setScore = """
-                <setOutcomeValue identifier="SCORE"><baseValue baseType="float">1</baseValue></setOutcomeValue>
-        """
-        switch q.answer {
-        case let .numeric(value, tolerance, _):
-            baseType = "float"
-            correct = QuizNumber.text(value)
-            interaction = "    <p><textEntryInteraction responseIdentifier=\"RESPONSE\" expectedLength=\"20\"/></p>\n"
-            let t = QuizNumber.text(tolerance)
-            processing = """
-              <responseProcessing>
-                <responseCondition>
-                  <responseIf>
-                    <equal toleranceMode="absolute" tolerance="\(t) \(t)">
-                      <variable identifier="RESPONSE"/>
-                      <correct identifier="RESPONSE"/>
-                    </equal>
-            \(setScore)
-                  </responseIf>
-                </responseCondition>
-              </responseProcessing>
+    static func item(_ q: Question, number: Int) throws(QuizExporter.Refusal) -> String {
+        let (declarations, interaction, rules) = try QuizKinds.of(q).qti(q)
+        var conditions = rules
+        var outcomes = """
+          <outcomeDeclaration identifier="SCORE" cardinality="single" baseType="float">
+            <defaultValue><value>0</value></defaultValue>
+          </outcomeDeclaration>
 
-            """
-        case let .choice(right):
-            baseType = "identifier"
-            correct = "C\(right)"
-            interaction = "    <choiceInteraction responseIdentifier=\"RESPONSE\" shuffle=\"false\" maxChoices=\"1\">\n"
-            for (n, option) in q.optionsHTML.enumerated() {
-                interaction += "      <simpleChoice identifier=\"C\(n + 1)\">\(xhtml(option))</simpleChoice>\n"
-            }
-            interaction += "    </choiceInteraction>\n"
-            processing = "  <responseProcessing template=\"http://www.imsglobal.org/question/qti_v2p1/rptemplates/match_correct\"/>\n"
-        case let .text(answer):
-            baseType = "string"
-            correct = XMLEscaping.escape(answer)
-            interaction = "    <p><textEntryInteraction responseIdentifier=\"RESPONSE\" expectedLength=\"30\"/></p>\n"
-            processing = """
-              <responseProcessing>
-                <responseCondition>
-                  <responseIf>
-                    <stringMatch caseSensitive="false">
-                      <variable identifier="RESPONSE"/>
-                      <correct identifier="RESPONSE"/>
-                    </stringMatch>
-            \(setScore)
-                  </responseIf>
-                </responseCondition>
-              </responseProcessing>
+        """
+        var feedback = ""
+        if let explanation = q.explanationHTML {
+            outcomes += "  <outcomeDeclaration identifier=\"FEEDBACK\" cardinality=\"single\" baseType=\"identifier\"/>\n"
+            conditions.append("""
+                <setOutcomeValue identifier="FEEDBACK"><baseValue baseType="identifier">EXPLANATION</baseValue></setOutcomeValue>
+
+            """)
+            feedback = """
+              <modalFeedback outcomeIdentifier="FEEDBACK" identifier="EXPLANATION" showHide="show" title="Explanation">\
+            \(xhtml(explanation))</modalFeedback>
 
             """
         }
@@ -175,16 +144,43 @@ enum QTIExporter {
         <assessmentItem xmlns="\(itemNamespace)" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
         xsi:schemaLocation="\(itemNamespace) http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd" \
         identifier="\(identifier(q.id))" title="Question \(number)" adaptive="false" timeDependent="false">
-          <responseDeclaration identifier="RESPONSE" cardinality="single" baseType="\(baseType)">
-            <correctResponse><value>\(correct)</value></correctResponse>
-          </responseDeclaration>
-          <outcomeDeclaration identifier="SCORE" cardinality="single" baseType="float">
-            <defaultValue><value>0</value></defaultValue>
-          </outcomeDeclaration>
-          <itemBody>
+        \(declarations.joined())\(outcomes)  <itemBody>
             <div>\(xhtml(q.promptHTML))</div>
         \(interaction)  </itemBody>
-        \(processing)</assessmentItem>
+          <responseProcessing>
+        \(conditions.joined())  </responseProcessing>
+        \(feedback)</assessmentItem>
+
+        """
+    }
+
+    /// A single-cardinality response declaration with its correct value.
+    static func declaration(_ id: String, _ baseType: String, _ correct: String) -> String {
+        """
+          <responseDeclaration identifier="\(id)" cardinality="single" baseType="\(baseType)">
+            <correctResponse><value>\(correct)</value></correctResponse>
+          </responseDeclaration>
+
+        """
+    }
+
+    /// Response `id` equals its correct value within an absolute `tolerance` (both bounds).
+    static func equal(_ id: String, _ tolerance: Double) -> String {
+        let t = QuizNumber.qti(tolerance)
+        return "<equal toleranceMode=\"absolute\" tolerance=\"\(t) \(t)\"><variable identifier=\"\(id)\"/><correct identifier=\"\(id)\"/></equal>"
+    }
+
+    static let setScoreOne = "<setOutcomeValue identifier=\"SCORE\"><baseValue baseType=\"float\">1</baseValue></setOutcomeValue>"
+
+    /// `<responseCondition><responseIf>TEST ACTION</responseIf></responseCondition>`.
+    static func condition(_ test: String, _ action: String) -> String {
+        """
+            <responseCondition>
+              <responseIf>
+                \(test)
+                \(action)
+              </responseIf>
+            </responseCondition>
 
         """
     }

@@ -1,6 +1,10 @@
 /// One `{question}` after evaluation: its prompt and options as HTML, and the computed answer.
 public struct Question: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable { case numeric, choice, text }
+    /// The word after `{question}`; each registered `QuizKind` declares its own (`.numeric`, …).
+    public struct Kind: RawRepresentable, Hashable, Sendable {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+    }
 
     /// The answer computed at build time from the `:answer:` expression.
     public enum Answer: Sendable, Equatable {
@@ -10,6 +14,29 @@ public struct Question: Sendable, Equatable {
         case choice(Int)
         /// Right when equal after trimming and case folding.
         case text(String)
+        /// A 2-D answer graded cell by cell.
+        case matrix(MatrixAnswer)
+    }
+
+    /// A `matrix` question's answer: `rows` × `columns` values in row-major order, each right within
+    /// `tolerance`; with `partial`, a fraction of right cells earns that fraction.
+    public struct MatrixAnswer: Sendable, Equatable {
+        public var values: [Double]
+        public var rows: Int
+        public var columns: Int
+        public var tolerance: Double
+        public var partial: Bool
+        /// The value as the learner would type it: rows separated by `; `, cells by spaces, each
+        /// cell as Python prints it (`0.852 0.789; 0.817 0.874`).
+        public var display: String
+        public init(values: [Double], rows: Int, columns: Int, tolerance: Double, partial: Bool, display: String) {
+            self.values = values
+            self.rows = rows
+            self.columns = columns
+            self.tolerance = tolerance
+            self.partial = partial
+            self.display = display
+        }
     }
 
     /// `:name:`, or `q1`, `q2`, … in lesson order.
@@ -19,6 +46,9 @@ public struct Question: Sendable, Equatable {
     public var promptHTML: String
     /// The options of a choice question, each rendered from Markdown (inline HTML, no `<p>`).
     public var optionsHTML: [String]
+    /// The explanation after a `+++` line, rendered from Markdown; shown once the learner checks
+    /// and exported as general feedback. Nil without `+++`.
+    public var explanationHTML: String?
     public var answer: Answer
     /// The directive's fence.
     public var location: SourceLocation
@@ -26,7 +56,8 @@ public struct Question: Sendable, Equatable {
     public var idLocation: SourceLocation
 
     public init(id: String, kind: Kind, promptHTML: String, optionsHTML: [String], answer: Answer, location: SourceLocation,
-                idLocation: SourceLocation? = nil) {
+                idLocation: SourceLocation? = nil, explanationHTML: String? = nil) {
+        self.explanationHTML = explanationHTML
         self.id = id
         self.kind = kind
         self.promptHTML = promptHTML

@@ -1,7 +1,8 @@
 import CNNKernels
 
-/// One `{question}` being built: reads its options, renders its text and evaluates its answer,
-/// reporting every problem it finds (not just the first).
+/// One `{question}` being built: finds its kind (`QuizKinds`), checks its options, renders its
+/// prompt, options and explanation (after a `+++` line), and has the kind build its answer from the
+/// evaluated `:answer:`, reporting every problem it finds (not just the first).
 struct QuestionDraft {
     let directive: Directive
     let path: String
@@ -16,41 +17,44 @@ struct QuestionDraft {
         self.context = context
     }
 
-    private mutating func error(_ location: SourceLocation, _ message: String) {
+    mutating func error(_ location: SourceLocation, _ message: String) {
         diagnostics.error(path: path, at: location, message)
         failed = true
     }
 
     mutating func build(number: Int) -> Question? {
-        guard let kind = Question.Kind(rawValue: directive.argument.trimmingSpaces) else {
+        guard let kind = QuizKinds.named(directive.argument.trimmingSpaces) else {
             let got = directive.argument.trimmingSpaces
             error(directive.argumentLocation, got.isEmpty
-                  ? "a `{question}` needs a kind: `{question} numeric`, `{question} choice` or `{question} text`"
-                  : "unknown question kind `\(got)`; use numeric, choice or text")
+                  ? "a `{question}` needs a kind, one of \(QuizKinds.list): `{question} numeric`"
+                  : "unknown question kind `\(got)`; use \(QuizKinds.list)")
             return nil
         }
         checkOptions(kind: kind)
         let id = name(number: number)
-        let rendered = renderBody(kind: kind)
+        let (promptLines, explanationLines) = splitExplanation()
+        let rendered = renderBody(kind: kind, promptLines)
+        let explanation = explanationLines.flatMap { renderExplanation($0) }
         let answer = self.answer(kind: kind, optionCount: rendered?.options.count)
         guard !failed, let rendered, let answer else { return nil }
-        return Question(id: id, kind: kind, promptHTML: rendered.prompt, optionsHTML: rendered.options,
+        return Question(id: id, kind: kind.kind, promptHTML: rendered.prompt, optionsHTML: rendered.options,
                         answer: answer, location: directive.location,
-                        idLocation: directive.option("name")?.valueLocation)
+                        idLocation: directive.option("name")?.valueLocation, explanationHTML: explanation)
     }
 
     // MARK: Options
 
-    private mutating func checkOptions(kind: Question.Kind) {
-        let known = kind == .numeric ? ["answer", "name", "tolerance"] : ["answer", "name"]
+    private mutating func checkOptions(kind: any QuizKind) {
+        let known = (["answer", "name"] + kind.options).sorted()
         var seen: Set<String> = []
         for option in directive.options {
             if !seen.insert(option.key).inserted {
                 error(option.valueLocation, "`:\(option.key):` is given twice")
-            } else if option.key == "tolerance" && kind != .numeric {
-                error(option.valueLocation, "`:tolerance:` applies only to numeric questions")
+            } else if option.key == "tolerance" && !known.contains("tolerance") {
+                let takers = QuizKinds.registered.filter { $0.options.contains("tolerance") }.map(\.kind.rawValue)
+                error(option.valueLocation, "`:tolerance:` applies only to \(takers.joined(separator: " and ")) questions")
             } else if !known.contains(option.key) {
-                error(option.valueLocation, "unknown option `:\(option.key):` for a \(kind.rawValue) question; known options: "
+                error(option.valueLocation, "unknown option `:\(option.key):` for a \(kind.kind.rawValue) question; known options: "
                       + known.map { ":\($0):" }.joined(separator: ", "))
             }
         }
@@ -68,13 +72,48 @@ struct QuestionDraft {
 
     // MARK: Text
 
-    private mutating func renderBody(kind: Question.Kind) -> (prompt: String, options: [String])? {
-        guard directive.body.contains(where: { !$0.isWhitespace }) else {
+    /// A body line `BodyLines`: its text (with its line break) and where it starts.
+    typealias BodyLines = [(text: Substring, start: SourceLocation)]
+
+    /// The body's lines before the first line that is `+++` (spaces around it allowed), and the lines
+    /// after it (nil without `+++`).
+    private func splitExplanation() -> (BodyLines, BodyLines?) {
+        var lines: BodyLines = []
+        var rest = directive.body[...]
+        var n = 0
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: "\n").map { rest.index(after: $0) } ?? rest.endIndex
+            lines.append((rest[..<end], directive.bodyLineStarts[safe: n] ?? directive.location))
+            rest = rest[end...]
+            n += 1
+        }
+        guard let marker = lines.firstIndex(where: { QuizText.trim(String($0.text)) == "+++" }) else { return (lines, nil) }
+        return (Array(lines[..<marker]), Array(lines[(marker + 1)...]))
+    }
+
+    private mutating func renderExplanation(_ lines: BodyLines) -> String? {
+        let text = lines.map { String($0.text) }.joined()
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            error(directive.location, "the `+++` line is followed by no explanation; write it below `+++` or remove the line")
+            return nil
+        }
+        let errorsBefore = diagnostics.diagnostics.count
+        guard let fragment = context.parseFragment(text, lines.map(\.start), path, false, diagnostics) else {
+            failed = true
+            return nil
+        }
+        if diagnostics.diagnostics[errorsBefore...].contains(where: { $0.severity == .error }) { failed = true }
+        return render(fragment.pieces, fragment.expressions)
+    }
+
+    private mutating func renderBody(kind: any QuizKind, _ lines: BodyLines) -> (prompt: String, options: [String])? {
+        let body = lines.map { String($0.text) }.joined()
+        guard body.contains(where: { !$0.isWhitespace }) else {
             error(directive.location, "a question needs text: write the question below its options")
             return nil
         }
         let errorsBefore = diagnostics.diagnostics.count
-        guard let fragment = context.parseFragment(directive.body, directive.bodyLineStarts, path, kind == .choice, diagnostics) else {
+        guard let fragment = context.parseFragment(body, lines.map(\.start), path, kind.readsOptionList, diagnostics) else {
             failed = true
             return nil
         }
@@ -85,7 +124,7 @@ struct QuestionDraft {
             guard let html = render(item, fragment.expressions) else { return nil }
             options.append(html)
         }
-        if kind == .choice && options.count < 2 {
+        if kind.readsOptionList && options.count < 2 {
             error(directive.location, "a choice question needs at least two options (a numbered list at the end of its text); found \(options.count)")
         }
         return (prompt, options)
@@ -137,7 +176,7 @@ struct QuestionDraft {
 
     // MARK: Answer
 
-    private mutating func answer(kind: Question.Kind, optionCount: Int?) -> Question.Answer? {
+    private mutating func answer(kind: any QuizKind, optionCount: Int?) -> Question.Answer? {
         guard let option = directive.option("answer") else {
             error(directive.location, "a question needs an `:answer:` line with an expression for the right answer")
             return nil
@@ -147,55 +186,22 @@ struct QuestionDraft {
             return nil
         }
         guard let value = evaluate(option.value, at: option.valueLocation) else { return nil }
-        switch kind {
-        case .numeric:
-            return numericAnswer(value, at: option.valueLocation)
-        case .choice:
-            guard case let .int(n) = value else {
-                error(option.valueLocation, "a choice answer must be the number of the right option (an Int), got \(value.quizDescription)")
-                return nil
-            }
-            if let count = optionCount, count >= 2, !(1...count).contains(n) {
-                error(option.valueLocation, "choice answer \(n) is out of range: the question has \(count) options, numbered 1 to \(count)")
-                return nil
-            }
-            return .choice(n)
-        case .text:
-            guard case let .string(s) = value else {
-                error(option.valueLocation, "a text answer must be a string, got \(value.quizDescription)")
-                return nil
-            }
-            guard !QuizText.trim(s).isEmpty else {
-                error(option.valueLocation, "the text answer is empty")
-                return nil
-            }
-            return .text(s)
-        }
+        return kind.answer(from: value, at: option.valueLocation, optionCount: optionCount ?? 0, draft: &self)
     }
 
-    private mutating func numericAnswer(_ value: Value, at location: SourceLocation) -> Question.Answer? {
-        guard let (number, isInt) = Self.number(value) else {
-            error(location, "numeric answer must be a number, got \(value.quizDescription)")
+    /// `:tolerance:` evaluated and checked, or `fallback` without it; nil after an error.
+    mutating func tolerance(default fallback: Double) -> Double? {
+        guard let option = directive.option("tolerance") else { return fallback }
+        guard let t = evaluate(option.value, at: option.valueLocation) else { return nil }
+        guard let (tol, _) = Self.number(t), tol.isFinite else {
+            error(option.valueLocation, "`:tolerance:` must be a finite number, got \(t.quizDescription)")
             return nil
         }
-        guard number.isFinite else {
-            error(location, "numeric answer must be finite, got \(number)")
+        guard tol >= 0 else {
+            error(option.valueLocation, "`:tolerance:` cannot be negative, got \(QuizNumber.text(tol)); it is an absolute distance from the answer")
             return nil
         }
-        var tolerance = isInt ? 0 : 1e-9
-        if let option = directive.option("tolerance") {
-            guard let t = evaluate(option.value, at: option.valueLocation) else { return nil }
-            guard let (tol, _) = Self.number(t), tol.isFinite else {
-                error(option.valueLocation, "`:tolerance:` must be a finite number, got \(t.quizDescription)")
-                return nil
-            }
-            guard tol >= 0 else {
-                error(option.valueLocation, "`:tolerance:` cannot be negative, got \(QuizNumber.text(tol)); it is an absolute distance from the answer")
-                return nil
-            }
-            tolerance = tol
-        }
-        return .numeric(value: number, tolerance: tolerance, display: context.display(value))
+        return tol
     }
 
     /// Int and Double values, and 0-d int64/float64 tensors; `isInt` for integers.

@@ -20,7 +20,9 @@ public enum QuizCommands {
     /// class the gradebook, on stdout or written to `gradebookPath`.
     ///
     /// Exit status 0 when graded (passed or not); 1 when the lesson has no questions, the responses are
-    /// malformed (`RESPONSES:ROW: error: …`) or the gradebook cannot be written.
+    /// malformed (`RESPONSES:LINE: error: …`, `RESPONSES:LINE:COL: error: …` for JSON) or the gradebook
+    /// cannot be written. Each `invalid` response (unreadable as its question's kind) is also a
+    /// warning on standard error naming the learner and the question.
     public static func grade(_ lesson: EvaluatedLesson, responsesPath: String, json: Bool, gradebookPath: String?) -> CommandResult {
         guard !lesson.questions.isEmpty else {
             return CommandResult(stderr: ["\(lesson.path): error: the lesson has no `{question}` blocks to grade"], status: 1)
@@ -33,6 +35,7 @@ public enum QuizCommands {
             return CommandResult(stderr: [error.description], status: 1)
         }
         var report = Grader.grade(lessonName: lesson.name, questions: lesson.questions, panel: lesson.quiz, responses: responses)
+        let warnings = report.invalidWarnings(path: responsesPath)
         if let gradebookPath {
             do {
                 try Data(report.gradebookCSV.utf8).write(to: URL(fileURLWithPath: gradebookPath), options: .atomic)
@@ -41,16 +44,21 @@ public enum QuizCommands {
             }
             report.isClass = false
         }
-        return CommandResult(stdout: Data((json ? report.json : report.text).utf8))
+        return CommandResult(stdout: Data((json ? report.json : report.text).utf8), stderr: warnings)
     }
 
     /// Exports the quiz; with `outPath` writes the file (atomically), otherwise returns the bytes.
-    public static func export(_ lesson: EvaluatedLesson, format: QuizExporter.Format, outPath: String?) -> CommandResult {
+    /// `pageFiles` (the rendered page and its files) are needed for `.scorm`. A question the format
+    /// cannot carry is an error at the question: `PATH:LINE:COL: error: GIFT cannot carry question …`.
+    public static func export(_ lesson: EvaluatedLesson, format: QuizExporter.Format, outPath: String?,
+                              pageFiles: [String: String] = [:]) -> CommandResult {
         let data: Data
         do {
-            data = try QuizExporter.export(lesson, format: format)
+            data = try QuizExporter.export(lesson, format: format, pageFiles: pageFiles)
         } catch let error as QuizExporter.NoQuestions {
             return CommandResult(stderr: [error.description], status: 1)
+        } catch let refusal as QuizExporter.Refusal {
+            return CommandResult(stderr: [refusal.description(path: lesson.path)], status: 1)
         } catch {
             return CommandResult(stderr: ["\(lesson.path): error: cannot export the quiz (\(error))"], status: 1)
         }

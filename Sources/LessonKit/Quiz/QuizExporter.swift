@@ -11,6 +11,8 @@ public enum QuizExporter {
         case qti
         /// Moodle's GIFT text format.
         case gift
+        /// A SCORM 1.2 package (zip): the lesson page and its files with `imsmanifest.xml`.
+        case scorm
 
         /// The usual file extension.
         public var fileExtension: String {
@@ -18,8 +20,27 @@ public enum QuizExporter {
             case .moodle: "xml"
             case .qti: "zip"
             case .gift: "gift"
+            case .scorm: "zip"
             }
         }
+    }
+
+    /// A question the format cannot carry faithfully: the export stops and names it.
+    public struct Refusal: Error, Sendable, Equatable {
+        public var questionID: String
+        public var location: SourceLocation
+        public var format: String
+        public var reason: String
+        /// `PATH:LINE:COL: error: FORMAT cannot carry question `ID`: REASON`.
+        public func description(path: String) -> String {
+            "\(path):\(location.line):\(location.column): error: \(format) cannot carry question `\(questionID)`: \(reason)"
+        }
+    }
+
+    /// A SCORM package needs the rendered page: use `export(_:format:pageFiles:)`.
+    public struct CannotPackage: Error, Sendable, CustomStringConvertible {
+        public var format: Format
+        public var description: String { "a \(format.rawValue) package needs the rendered lesson page" }
     }
 
     /// A lesson without questions cannot be exported.
@@ -28,8 +49,14 @@ public enum QuizExporter {
         public var description: String { "\(path): error: the lesson has no `{question}` blocks to export" }
     }
 
-    public static func export(_ lesson: EvaluatedLesson, format: Format) throws -> Data {
+    /// `pageFiles` are the lesson page and its files by name (`cnn.html`, `lessonbuild.css`, …),
+    /// rendered by the caller (Render comes after Quiz); only `.scorm` uses them.
+    public static func export(_ lesson: EvaluatedLesson, format: Format, pageFiles: [String: String] = [:]) throws -> Data {
         guard !lesson.questions.isEmpty else { throw NoQuestions(path: lesson.path) }
+        if format == .scorm {
+            return try SCORMExporter.package(files: pageFiles, launchPage: lesson.name + ".html", lessonName: lesson.name,
+                                             title: lesson.title, passMark: lesson.quiz?.passMark ?? QuizPanel.defaultPassMark)
+        }
         return try export(questions: lesson.questions, panel: lesson.quiz, lessonName: lesson.name,
                           title: lesson.title, format: format)
     }
@@ -39,11 +66,13 @@ public enum QuizExporter {
                               format: Format) throws -> Data {
         switch format {
         case .moodle:
-            return Data(MoodleExporter.xml(questions: questions, title: title).utf8)
+            return Data(try MoodleExporter.xml(questions: questions, title: title).utf8)
         case .gift:
-            return Data(GIFTExporter.text(questions: questions, title: title).utf8)
+            return Data(try GIFTExporter.text(questions: questions, title: title).utf8)
         case .qti:
             return try QTIExporter.package(questions: questions, panel: panel, lessonName: lessonName, title: title)
+        case .scorm:
+            throw CannotPackage(format: format)
         }
     }
 }

@@ -6,7 +6,9 @@ import Foundation
 ///
 /// Element ids (stable, for styling and tests): `quiz-ID` (question section), `quiz-ID-prompt`,
 /// `quiz-ID-input` (numeric/text), `quiz-ID-optionN` (choice radios, `name="quiz-ID"`),
-/// `quiz-ID-verdict`; panel: `quiz-remaining`, `quiz-check`, `quiz-reset`, `quiz-result`,
+/// `quiz-ID-rRcC` (matrix cells, 1-based), `quiz-ID-verdict`, `quiz-ID-explanation` (a polite live
+/// region, present but empty until the check fills it, so that screen readers announce it) and its
+/// `<template id="quiz-ID-explanation-content">`; panel: `quiz-remaining`, `quiz-check`, `quiz-reset`, `quiz-result`,
 /// `quiz-complete`, and `quiz-data` for the data.
 public enum QuizHTML {
     /// `<section class="question" id="quiz-ID">…</section>` for one question; `index` is its 0-based
@@ -23,24 +25,14 @@ public enum QuizHTML {
         </div>
 
         """
-        switch question.kind {
-        case .choice:
-            html += "<fieldset class=\"choices\" aria-describedby=\"\(base)-prompt\">\n"
-            html += "<legend>Your answer to question \(number)</legend>\n"
-            for (n, option) in question.optionsHTML.enumerated() {
-                let id = "\(base)-option\(n + 1)"
-                html += "<div class=\"choice\"><input type=\"radio\" name=\"\(base)\" id=\"\(id)\" value=\"\(n + 1)\">"
-                html += " <label for=\"\(id)\">\(option)</label></div>\n"
-            }
-            html += "</fieldset>\n"
-        case .numeric, .text:
-            let mode = question.kind == .numeric ? " inputmode=\"decimal\"" : ""
-            html += "<p class=\"answer-field\"><label for=\"\(base)-input\">Your answer to question \(number)</label>\n"
-            html += "<input type=\"text\" id=\"\(base)-input\" name=\"\(base)\"\(mode) autocomplete=\"off\" "
-            html += "spellcheck=\"false\" aria-describedby=\"\(base)-prompt\"></p>\n"
+        html += QuizKinds.of(question).inputsHTML(question, base: base, number: number)
+        html += "<p class=\"verdict\" id=\"\(base)-verdict\" aria-live=\"polite\"></p>\n"
+        if let explanation = question.explanationHTML {
+            html += "<template id=\"\(base)-explanation-content\">\(explanation.trimmingCharacters(in: .newlines))</template>\n"
+            html += "<div class=\"explanation\" id=\"\(base)-explanation\" role=\"region\" aria-label=\"Explanation of question \(number)\" "
+            html += "aria-live=\"polite\"></div>\n"
         }
-        html += "<p class=\"verdict\" id=\"\(base)-verdict\" aria-live=\"polite\"></p>\n</section>\n"
-        return html
+        return html + "</section>\n"
     }
 
     /// `<section class="quiz">…</section>`: the instructions, the remaining count, Check score,
@@ -89,12 +81,10 @@ public enum QuizHTML {
     struct DataQuestion: Encodable {
         var id: String
         var kind: String
-        /// The answer as text: a number (`QuizNumber.text`), an option number, or the text answer.
-        var answer: String
-        var tolerance: String?
+        /// How the page grades it: the question's `GradingSpec`, the same `lessonbuild grade` applies.
+        var spec: GradingSpec
         /// What the page shows as the computed answer.
         var display: String
-        var options: Int?
     }
 
     struct DataDocument: Encodable {
@@ -109,17 +99,8 @@ public enum QuizHTML {
     /// The JSON in `<script type="application/json" id="quiz-data">`, with `<`, `>`, `&`, U+2028 and
     /// U+2029 written as `\u` escapes so that it cannot end the script element.
     static func dataJSON(questions: [Question], panel: QuizPanel?, lessonName: String) -> String {
-        let items = questions.map { q -> DataQuestion in
-            switch q.answer {
-            case let .numeric(value, tolerance, _):
-                return DataQuestion(id: q.id, kind: q.kind.rawValue, answer: QuizNumber.text(value),
-                                    tolerance: QuizNumber.text(tolerance), display: q.answer.displayText, options: nil)
-            case let .choice(n):
-                return DataQuestion(id: q.id, kind: q.kind.rawValue, answer: String(n), tolerance: nil,
-                                    display: q.answer.displayText, options: q.optionsHTML.count)
-            case let .text(t):
-                return DataQuestion(id: q.id, kind: q.kind.rawValue, answer: t, tolerance: nil, display: t, options: nil)
-            }
+        let items = questions.map { q in
+            DataQuestion(id: q.id, kind: q.kind.rawValue, spec: q.gradingSpec, display: q.answer.displayText)
         }
         let doc = DataDocument(lesson: lessonName, storageKey: storageKey(questions: questions, panel: panel, lessonName: lessonName),
                                passMark: QuizNumber.text(panel?.passMark ?? QuizPanel.defaultPassMark),

@@ -2,7 +2,8 @@
 /// (a question, an option, an answer or the pass mark) starts learners afresh.
 ///
 /// FNV-1a 64 over a canonical serialization: for each question, its id, kind, prompt HTML, option
-/// HTML, and answer (`numeric:VALUE±TOLERANCE`, `choice:N`, `text:ANSWER`), fields separated by
+/// HTML, answer (`numeric:VALUE±TOLERANCE`, `choice:N`, `text:ANSWER`, `matrix:RxC:V V…±T[:partial]`)
+/// and, when there is one, `explanation:HTML`, fields separated by
 /// U+001F, options by U+001E, questions ended by U+001D; then `pass:` and the mark.
 ///
 ///     h = 0xcbf29ce484222325;  for each byte b: h = (h ^ b) &* 0x100000001b3
@@ -22,9 +23,13 @@ public enum QuizHash {
             case let .numeric(value, tolerance, _): answer = "numeric:\(QuizNumber.text(value))±\(QuizNumber.text(tolerance))"
             case let .choice(n): answer = "choice:\(n)"
             case let .text(t): answer = "text:\(t)"
+            case let .matrix(m):
+                answer = "matrix:\(m.rows)x\(m.columns):" + m.values.map(QuizNumber.text).joined(separator: " ")
+                    + "±\(QuizNumber.text(m.tolerance))" + (m.partial ? ":partial" : "")
             }
-            s += [q.id, q.kind.rawValue, q.promptHTML, q.optionsHTML.joined(separator: "\u{1E}"), answer]
-                .joined(separator: "\u{1F}") + "\u{1D}"
+            var fields = [q.id, q.kind.rawValue, q.promptHTML, q.optionsHTML.joined(separator: "\u{1E}"), answer]
+            if let explanation = q.explanationHTML { fields.append("explanation:" + explanation) }
+            s += fields.joined(separator: "\u{1F}") + "\u{1D}"
         }
         s += "pass:\(QuizNumber.text(panel?.passMark ?? QuizPanel.defaultPassMark))"
         return s

@@ -3,12 +3,19 @@ import Foundation
 /// Reads a responses file for `lessonbuild grade`.
 ///
 /// - JSON: one learner, an object from question id to answer: `{"q1": "112", "q2": 2, "q3": null}`.
-///   Answers are strings or numbers; `null` means unanswered.
+///   Answers are strings or numbers; `null` means unanswered; a matrix answer may be a nested list.
+///   Read strictly (`StrictJSON`): errors are at `FILE:LINE:COL`.
 /// - CSV (RFC 4180): a header `learner,q1,q2,…` and one learner per row; an empty cell is unanswered.
 ///
 /// The format is taken from the content: a file whose first non-blank character is `{` is JSON.
 public enum ResponseReader {
+    /// The largest responses file read (a class of thousands of learners is well under 1 MB).
+    public static let maxBytes = 16 << 20
+
     public static func read(path: String) throws(ResponseError) -> Responses {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxBytes {
+            throw ResponseError(path: path, row: nil, "the responses file has \(size) bytes; at most \(maxBytes) (16 MB) are read")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ResponseError(path: path, row: nil, "cannot read the responses file")
         }
@@ -25,41 +32,63 @@ public enum ResponseReader {
         return try parseCSV(text, path: path)
     }
 
+    /// A strict reader (`StrictJSON`): a trailing comma, a duplicate key or any other malformed
+    /// JSON is an error at its line and column. A value is a string, a number (kept as written),
+    /// `null` (unanswered) or a list of rows for a matrix (`[[1, 2], [3, 4]]`, read as `"1 2; 3 4"`).
     static func parseJSON(_ text: String, path: String) throws(ResponseError) -> Responses {
-        let object: Any
+        let root: StrictJSON.Node
         do {
-            object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+            root = try StrictJSON.parse(text)
         } catch {
-            throw ResponseError(path: path, row: nil, "not valid JSON (\(error.localizedDescription))")
+            throw ResponseError(path: path, row: error.position.description, "malformed JSON: \(error.message)")
         }
-        guard let dict = object as? [String: Any] else {
-            throw ResponseError(path: path, row: nil, "expected a JSON object from question id to answer, like {\"q1\": \"112\", \"q2\": 2}")
+        guard case let .object(members) = root.value else {
+            throw ResponseError(path: path, row: root.position.description,
+                                "expected a JSON object from question id to answer, like {\"q1\": \"112\", \"q2\": 2}")
         }
         var answers: [String: String] = [:]
-        for key in dict.keys.sorted() {
-            guard let value = dict[key] else { continue }
-            if value is NSNull { continue }
-            if let s = value as? String {
-                answers[key] = s
-            } else if let n = value as? NSNumber {
-                let type = String(cString: n.objCType)
-                if type == "c" || type == "B" {
-                    throw ResponseError(path: path, row: key, "expected a string or a number, got \(n.boolValue)")
-                }
-                answers[key] = numberText(n, type: type)
-            } else {
-                throw ResponseError(path: path, row: key, "expected a string or a number, got \(value is [Any] ? "an array" : "an object")")
-            }
+        var positions: [String: String] = [:]
+        for member in members {
+            positions[member.key] = member.value.position.description
+            guard let text = try answerText(member.value, path: path) else { continue }
+            answers[member.key] = text
         }
-        return Responses(format: .json, learners: [.init(learner: nil, answers: answers, row: 0)],
-                         questionIDs: dict.keys.sorted())
+        return Responses(format: .json, learners: [.init(learner: nil, answers: answers, row: 0, positions: positions)],
+                         questionIDs: members.map(\.key), idPositions: Dictionary(uniqueKeysWithValues: members.map {
+                             ($0.key, $0.keyPosition.description)
+                         }))
     }
 
-    private static func numberText(_ n: NSNumber, type: String) -> String {
-        switch type {
-        case "d", "f": return QuizNumber.text(n.doubleValue)
-        case "Q", "L", "I", "S", "C": return String(n.uint64Value)
-        default: return String(n.int64Value)
+    /// The response text of one JSON value; nil for `null`.
+    private static func answerText(_ node: StrictJSON.Node, path: String) throws(ResponseError) -> String? {
+        switch node.value {
+        case .null: return nil
+        case let .string(s): return s
+        case let .number(n): return n
+        case let .array(rows):
+            var lines: [String] = []
+            for row in rows {
+                guard case let .array(cells) = row.value else {
+                    throw ResponseError(path: path, row: row.position.description,
+                                        "a matrix answer is a list of rows, each a list of numbers: [[1, 2], [3, 4]]")
+                }
+                var texts: [String] = []
+                for cell in cells {
+                    switch cell.value {
+                    case let .number(n): texts.append(n)
+                    case let .string(s) where !s.contains(where: { $0 == ";" || $0.isWhitespace }): texts.append(s)
+                    default:
+                        throw ResponseError(path: path, row: cell.position.description,
+                                            "a matrix cell must be a number (or a string without spaces or `;`)")
+                    }
+                }
+                lines.append(texts.joined(separator: " "))
+            }
+            return lines.joined(separator: "; ")
+        case let .bool(b):
+            throw ResponseError(path: path, row: node.position.description, "expected a string or a number, got \(b)")
+        case .object:
+            throw ResponseError(path: path, row: node.position.description, "expected a string or a number, got an object")
         }
     }
 
@@ -102,7 +131,8 @@ public enum ResponseReader {
             for (id, cell) in zip(ids, record.fields.dropFirst()) where !QuizText.trim(cell).isEmpty {
                 answers[id] = cell
             }
-            learners.append(.init(learner: learner, answers: answers, row: record.line))
+            learners.append(.init(learner: learner, answers: answers, row: record.line,
+                                  positions: Dictionary(uniqueKeysWithValues: ids.map { ($0, String(record.line)) })))
         }
         guard !learners.isEmpty else {
             throw ResponseError(path: path, row: String(header.line), "the header is not followed by any learner row")
@@ -116,7 +146,7 @@ extension Responses {
     public func check(questionIDs known: [String], path: String) throws(ResponseError) {
         let knownSet = Set(known)
         for id in questionIDs where !knownSet.contains(id) {
-            let row = format == .json ? id : "1"
+            let row = idPositions[id] ?? "1"
             throw ResponseError(path: path, row: row,
                                 "the lesson has no question `\(id)`; its questions are \(known.joined(separator: ", "))")
         }

@@ -10,10 +10,13 @@ public struct Responses: Sendable, Equatable {
         public var answers: [String: String]
         /// Where the learner came from: the CSV line number (1-based, header is line 1); 0 for JSON.
         public var row: Int
-        public init(learner: String?, answers: [String: String], row: Int) {
+        /// Where each answer is in the file, by question id: `LINE` for CSV, `LINE:COL` for JSON.
+        public var positions: [String: String]
+        public init(learner: String?, answers: [String: String], row: Int, positions: [String: String] = [:]) {
             self.learner = learner
             self.answers = answers
             self.row = row
+            self.positions = positions
         }
     }
 
@@ -21,17 +24,21 @@ public struct Responses: Sendable, Equatable {
     public var learners: [Learner]
     /// The question ids the file mentions (JSON keys or CSV header columns), in file order.
     public var questionIDs: [String]
-    public init(format: Format, learners: [Learner], questionIDs: [String]) {
+    /// Where each question id is written: the JSON key's `LINE:COL`, or `1` (the CSV header).
+    public var idPositions: [String: String]
+    public init(format: Format, learners: [Learner], questionIDs: [String], idPositions: [String: String] = [:]) {
         self.format = format
         self.learners = learners
         self.questionIDs = questionIDs
+        self.idPositions = idPositions
     }
 }
 
-/// A malformed responses file: `RESPONSES:ROW: error: MESSAGE`.
+/// A malformed responses file: `RESPONSES:LINE: error: MESSAGE` (CSV) or `RESPONSES:LINE:COL: error:
+/// MESSAGE` (JSON).
 public struct ResponseError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String
-    /// A CSV line number or a JSON key (`q3`); nil when the problem is the whole file.
+    /// Where: a CSV line number (`3`) or a JSON `LINE:COL` (`2:9`); nil when the problem is the whole file.
     public var row: String?
     public var message: String
     public init(path: String, row: String?, _ message: String) {
