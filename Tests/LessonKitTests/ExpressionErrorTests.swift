@@ -68,7 +68,7 @@ import Testing
         #expect(expressionFailure("2 ** 3")?.message == "'**' is not supported; write the product out (x * x)")
         #expect(expressionFailure("2 ** 3")?.location.column == 3)
         let errors = runExpressionBlock("z = 3\nlet y = z")
-        #expect(errors.map(\.message) == ["bind a name with 'let z = ...' (a name is bound once per lesson)",
+        #expect(errors.map(\.message) == ["bind a name with 'let z = ...' (or 'var z = ...' to change it later)",
                                           "'z' is unavailable because its definition at line 1 failed"])
         #expect(errors.map(\.isCascade) == [false, true])
     }
@@ -140,7 +140,7 @@ import Testing
 
     @Test func bareExpressionsAreRejectedInEvalBlocks() {
         let errors = runExpressionBlock("1 + 2")
-        #expect(errors.first?.message.hasPrefix("an {eval} block holds only 'let' and 'assert' statements") == true)
+        #expect(errors.first?.message.hasPrefix("an {eval} block does not show values") == true)
     }
 
     @Test func labelAndArityChecks() {

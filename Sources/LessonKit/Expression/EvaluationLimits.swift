@@ -23,10 +23,17 @@ public struct EvaluationLimits: Sendable, Equatable {
     public var maxBoundElements: Int
     /// Tuples and lists nested inside each other (printing and comparing recurse this deep).
     public var maxValueNesting: Int
+    /// Function and closure calls in progress at once (recursion depth).
+    public var maxCallDepth: Int
+    /// Stack bytes an evaluation may use; a deeper recursion fails before the thread's stack could overflow.
+    public var maxStackBytes: Int
 
     public init(maxNesting: Int = 64, maxTreeHeight: Int = 256, maxStringLength: Int = 1_000_000,
                 maxStatements: Int = 10_000, maxSteps: Int = 5_000_000, maxTensorWork: Int = 1 << 28,
-                maxListElements: Int = 100_000, maxBoundElements: Int = 1 << 25, maxValueNesting: Int = 64) {
+                maxListElements: Int = 100_000, maxBoundElements: Int = 1 << 25, maxValueNesting: Int = 64,
+                maxCallDepth: Int = 200, maxStackBytes: Int = 4 << 20) {
+        self.maxCallDepth = maxCallDepth
+        self.maxStackBytes = maxStackBytes
         self.maxNesting = maxNesting
         self.maxTreeHeight = maxTreeHeight
         self.maxStringLength = maxStringLength
