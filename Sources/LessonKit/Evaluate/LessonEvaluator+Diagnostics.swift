@@ -14,7 +14,10 @@ extension LessonEvaluator {
 
     func report(_ error: EvaluationError) {
         guard !error.isCascade else { return }
-        self.error(at: error.location, error.message)
+        diagnostics.error(path: error.path ?? path, at: error.location, error.message)
+        for note in error.notes {
+            diagnostics.emit(Diagnostic(.note, path: note.path ?? path, at: note.location, note.message))
+        }
     }
 
     func error(at location: SourceLocation, _ message: String) {

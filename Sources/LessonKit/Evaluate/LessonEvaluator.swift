@@ -11,6 +11,8 @@ public struct LessonEvaluator {
     public let path: String
     public let diagnostics: DiagnosticEngine
     let interpreter = Interpreter()
+    /// Files imported by `import "…"` in this lesson's `{eval}` blocks, each run once.
+    let imports = LessonImports()
 
     public init(path: String, diagnostics: DiagnosticEngine) {
         self.path = path
@@ -20,6 +22,9 @@ public struct LessonEvaluator {
     /// Evaluates `lesson`; nil when any error was reported.
     public func evaluate(_ lesson: ParsedLesson, name: String) -> EvaluatedLesson? {
         let errorsBefore = diagnostics.errorCount
+        interpreter.importer = { [path, diagnostics, imports] relative, location throws(EvaluationError) in
+            try imports.load(relative, from: path, at: location, diagnostics: diagnostics)
+        }
         for directive in lesson.directives where directive.name == "eval" {
             report(interpreter.run(block: directive.body, locate: directive.location(ofBodyOffset:)))
         }

@@ -64,6 +64,11 @@ struct Builtin: Sendable {
         var nextUnlabeled = 0
         for (index, argument) in arguments.enumerated() {
             guard let label = argument.label else {
+                if argument.isTrailingClosure, nextUnlabeled >= unlabeled.count,
+                   let open = parameters.indices.first(where: { slots[$0] == nil && parameters[$0].label != nil }) {
+                    slots[open] = index
+                    continue
+                }
                 guard nextUnlabeled < unlabeled.count else {
                     let labeled = parameters.filter { $0.label != nil && $0.isRequired }.compactMap(\.label)
                     if let first = labeled.first(where: { l in !arguments.contains { $0.label == l } }) {

@@ -51,6 +51,9 @@ struct Expr: Sendable {
         var label: String?
         var labelRange: Range<Int>?
         var value: Expr
+        /// A closure written after the call's parentheses (`xs.sorted { $0 > $1 }`): when no unlabeled
+        /// parameter is left it fills the first labeled one not given, as in Swift.
+        var isTrailingClosure = false
         /// The label when there is one, else the value: where messages about this argument point.
         var range: Range<Int> { labelRange.map { $0.lowerBound..<value.range.upperBound } ?? value.range }
     }

@@ -37,6 +37,10 @@ extension Interpreter {
                 throw ExpressionFailure("'\(name)' is unavailable because its definition at line \(entry.line) failed",
                                         at: target.range, kind: .cascade)
             }
+            if let file = entry.importedFrom {
+                throw ExpressionFailure("'\(name)' is imported from \"\(file)\" and is final here; bind a new name with 'let'",
+                                        at: target.range)
+            }
             guard entry.isVar else {
                 if case .value(.function) = entry.binding {
                     throw ExpressionFailure("'\(name)' is a function and cannot be assigned", at: target.range)

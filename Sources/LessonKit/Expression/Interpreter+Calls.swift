@@ -180,11 +180,13 @@ extension Interpreter {
                        _ body: () throws(ExpressionFailure) -> Value) throws(ExpressionFailure) -> Value {
         guard callDepth < limits.maxCallDepth else {
             throw ExpressionFailure("recursion is too deep (limit \(limits.maxCallDepth) nested calls); "
-                                    + "check that '\(function.name)' reaches its base case", at: range, kind: .limit)
+                                    + "check that the recursion reaches its base case", at: range, kind: .limit)
         }
+        try iterate(at: range)
         try checkStack(at: range)
         callDepth += 1
         let saved = (scope, locate)
+        let callerPath = sourcePath
         scope = Scope(parent: captured)
         if let own = function.locate { locate = own }
         defer {
@@ -197,7 +199,13 @@ extension Interpreter {
             // Locate the failure in the function's source before returning to a caller in another block.
             guard error.resolved == nil, let own = function.locate else { throw error }
             var located = error
-            located.resolved = error.located(by: own, path: function.path)
+            var resolved = error.located(by: own, path: function.path)
+            if function.path != callerPath, let callerLocate = saved.1 {
+                // A function from an imported file: also point at the call in this file.
+                resolved.notes.append(.init(path: callerPath, location: callerLocate(range.lowerBound),
+                                            message: "in the call of '\(function.name)' here"))
+            }
+            located.resolved = resolved
             throw located
         }
     }
@@ -221,7 +229,8 @@ extension Interpreter {
         let current = try eval(base)
         guard case .list(var items) = current else {
             if case .tensor = current {
-                throw ExpressionFailure("a tensor has no append; build a list and convert it, or use concatenate", at: range)
+                throw ExpressionFailure("a tensor has no append (an array literal of numbers is a tensor); "
+                                        + "start from a list: var xs: [Int] = [] or x.tolist()", at: range)
             }
             throw ExpressionFailure("append(_:) needs a list, got \(current.typeDescription)", at: range)
         }

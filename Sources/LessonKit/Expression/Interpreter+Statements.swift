@@ -76,7 +76,7 @@ extension Interpreter {
             return try runFor(pattern, isTuple: isTuple, sequenceExpr, body, keywordRange: keywordRange, bytes: bytes)
         case .whileLoop(let conditionExpr, let body, let keywordRange):
             while try condition(conditionExpr, in: "while") {
-                try step(at: keywordRange)
+                try iterate(at: keywordRange)
                 switch try execute(body, bytes: bytes) {
                 case .breakLoop: return .normal
                 case .returned(let v): return .returned(v)
@@ -169,7 +169,7 @@ extension Interpreter {
         let sequence = try eval(sequenceExpr)
         let count = try sequenceCount(sequence, at: sequenceExpr.range)
         for index in 0..<count {
-            try step(at: keywordRange)
+            try iterate(at: keywordRange)
             let item = try element(of: sequence, at: index, range: sequenceExpr.range)
             let saved = scope
             scope = Scope(parent: saved)
@@ -246,19 +246,31 @@ extension Interpreter {
         guard let importer, let locate else {
             throw ExpressionFailure("'import' is not available here", at: range)
         }
-        let names: [(String, Value)]
+        let imported: ImportedNames
         do {
-            names = try importer(path, locate(range.lowerBound))
+            imported = try importer(path, locate(range.lowerBound))
         } catch {
             var failure = ExpressionFailure(error.message, at: range, kind: error.isCascade ? .cascade : .error)
             failure.resolved = error
             throw failure
         }
-        for (name, value) in names {
+        let line = locate(range.lowerBound).line
+        for (name, value) in imported.values {
             if let existing = globals.entry(name) {
                 throw ExpressionFailure("'\(name)' from \"\(path)\" is already bound at line \(existing.line)", at: range)
             }
-            try declareGlobal(name, value, at: range, isVar: false)
+            if let value {
+                try declareGlobal(name, value, at: range, isVar: false)
+                if var entry = globals.entry(name) {
+                    entry.importedFrom = path
+                    globals.set(name, entry)
+                }
+            } else {
+                poison(name, line: line)
+            }
+        }
+        if imported.failed {
+            throw ExpressionFailure("\"\(path)\" has errors", at: range, kind: .cascade)
         }
     }
 }

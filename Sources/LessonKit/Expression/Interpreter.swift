@@ -24,6 +24,7 @@ public final class Interpreter {
     private var statementCount = 0
     private var steps = 0
     private var work = 0
+    private var iterations = 0
     private var boundElements = 0
     /// Set once a step or work limit has been reported: later hits are cascades of that one.
     private var limitReported = false
@@ -41,8 +42,15 @@ public final class Interpreter {
     var stackTop: UInt = 0
     /// Top-level names assigned by the statement running now; poisoned when it fails.
     var assignedGlobals: Set<String> = []
-    /// Loads an imported file: its top-level values by name, in binding order, or a failure.
-    public var importer: ((_ path: String, _ location: SourceLocation) throws(EvaluationError) -> [(String, Value)])?
+    /// What an imported file binds: its top-level names in binding order (nil for a name whose
+    /// definition failed) and whether it had errors (already reported in that file).
+    public struct ImportedNames {
+        public var values: [(String, Value?)]
+        public var failed: Bool
+    }
+
+    /// Loads an imported file named at a location of this source.
+    public var importer: ((_ path: String, _ location: SourceLocation) throws(EvaluationError) -> ImportedNames)?
 
     public convenience init() {
         self.init(limits: .standard)
@@ -62,9 +70,9 @@ public final class Interpreter {
         return v
     }
 
-    /// The top-level names and values, in binding order (what an `import` of this lesson binds).
-    public var topLevelValues: [(String, Value)] {
-        order.compactMap { name in value(of: name).map { (name, $0) } }
+    /// The top-level names and values in binding order, nil for a poisoned name (what an `import` binds).
+    public var topLevelNames: [(String, Value?)] {
+        order.map { ($0, value(of: $0)) }
     }
 
     /// Runs the statements of one `{eval}` block. Every failing statement is reported and the
@@ -198,7 +206,7 @@ public final class Interpreter {
         order.append(name)
     }
 
-    private func poison(_ name: String, line: Int) {
+    func poison(_ name: String, line: Int) {
         globals.set(name, .init(binding: .poisoned, line: line, isVar: false, block: nil))
         order.append(name)
     }
@@ -310,6 +318,15 @@ public final class Interpreter {
         }
     }
 
+    /// Counts one loop iteration or function call against `maxIterations`.
+    func iterate(at range: Range<Int>) throws(ExpressionFailure) {
+        iterations += 1
+        guard iterations <= limits.maxIterations else {
+            throw exhausted("the lesson runs too many loop iterations and calls (limit \(limits.maxIterations)); "
+                            + "check that every loop ends and every recursion reaches its base case", at: range)
+        }
+    }
+
     /// A lesson-wide budget ran out: reported the first time, a cascade afterwards.
     private func exhausted(_ message: String, at range: Range<Int>) -> ExpressionFailure {
         defer { limitReported = true }
@@ -338,8 +355,8 @@ public final class Interpreter {
         let here = currentStackAddress()
         guard stackTop > here, stackTop - here > UInt(limits.maxStackBytes) else { return }
         throw ExpressionFailure(
-            "recursion is too deep (it would exhaust the stack; limit \(limits.maxCallDepth) nested calls); "
-                + "check that the recursion reaches its base case", at: range, kind: .limit)
+            "recursion is too deep (limit \(limits.maxCallDepth) nested calls); check that the recursion reaches its base case",
+            at: range, kind: .limit)
     }
 }
 

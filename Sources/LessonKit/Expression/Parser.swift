@@ -511,7 +511,7 @@ struct Parser {
             } else if peek.is(.leftBrace) && !noTrailingClosure {
                 // A trailing closure: `xs.map { $0 * 2 }`, `xs.reduce(0) { $0 + $1 }`.
                 let closure = try parseClosure()
-                let argument = Expr.Argument(label: nil, labelRange: nil, value: closure)
+                let argument = Expr.Argument(label: nil, labelRange: nil, value: closure, isTrailingClosure: true)
                 if case .call(let callee, let arguments, let closeRange) = expr.node {
                     expr = try make(.call(callee: callee, arguments: arguments + [argument], closeRange: closeRange),
                                     expr.range.lowerBound..<closure.range.upperBound)
@@ -687,6 +687,9 @@ struct Parser {
         if case .invalid(let message) = token.kind { return ExpressionFailure(message, at: token.range) }
         if case .identifier(let word) = token.kind, let swift = ["and": "&&", "or": "||", "not": "!"][word] {
             return ExpressionFailure("use '\(swift)' instead of Python's '\(word)'", at: token.range)
+        }
+        if token.is(.plus), current > 0, tokens[current - 1].is(.plus) {
+            return ExpressionFailure("Swift has no '++'; write 'x += 1'", at: tokens[current - 1].range)
         }
         if token.is(.star), current > 0, tokens[current - 1].is(.star) {
             return ExpressionFailure("'**' is not supported; write the product out (x * x)", at: tokens[current - 1].range)

@@ -21,6 +21,8 @@ final class Scope {
         var isVar: Bool
         /// For a top-level `var`: the `{eval}` block that declared it (the only one that may change it).
         var block: Int?
+        /// The file an imported name comes from.
+        var importedFrom: String? = nil
     }
 
     private(set) var entries: [String: Entry] = [:]
