@@ -21,8 +21,11 @@ final class LessonImports {
         guard relative.hasSuffix(".md") else {
             throw EvaluationError("an import names a lesson file ending in .md, got \"\(relative)\"", at: location)
         }
-        if let cycleStart = inProgress.firstIndex(where: { $0.key == key }) {
-            let chain = inProgress[cycleStart...].map(\.path) + [path]
+        // The lesson being built counts as in progress too, so `x.md` importing itself is a cycle.
+        let root = [(key: URL(fileURLWithPath: importer).standardizedFileURL.path, path: importer)]
+        let chainSoFar = inProgress.isEmpty ? root : inProgress
+        if let cycleStart = chainSoFar.firstIndex(where: { $0.key == key }) {
+            let chain = chainSoFar[cycleStart...].map(\.path) + [path]
             throw EvaluationError("import cycle: " + chain.joined(separator: " imports "), at: location)
         }
         if let names = done[key] { return names }
