@@ -31,6 +31,8 @@ import Testing
         ("let e = [1, 2]\ne[0] = 1", ["2:1: cannot assign to 'e': it is a 'let' constant; declare it with 'var e = ...' to change it"]),
         ("let c = { $0 }\nvar d = c", ["2:9: a function cannot be a 'var'; bind it with 'let' or declare it with 'func'"]),
         ("var x = 1\nvar x = 2", ["2:5: 'x' is already bound at line 1"]),
+        ("func f(_ x: Int) -> Int {\n    x + 1\n}\nlet y = f(1)",
+         ["2:5: this value is not used; write 'return' before it to return it, or bind it with 'let'"]),
         // return, break and continue out of place.
         ("return 5", ["1:1: 'return' is only allowed inside a func or closure; at the top level bind the value with 'let name = ...'"]),
         ("break", ["1:1: 'break' is only allowed inside a 'for' or 'while' loop"]),

@@ -60,13 +60,16 @@ extension Interpreter {
         case .assertion(let condition, let message):
             try check(condition, message: message, bytes: bytes)
         case .expression(let expr):
-            let value = try eval(expr)
-            if scope === globals, !isCallForEffect(expr) {
-                throw ExpressionFailure(
-                    "an {eval} block does not show values; bind this one with 'let name = ...' or show it in prose with {{ }}",
-                    at: expr.range)
+            guard isCallForEffect(expr) else {
+                if scope === globals {
+                    throw ExpressionFailure(
+                        "an {eval} block does not show values; bind this one with 'let name = ...' or show it in prose with {{ }}",
+                        at: expr.range)
+                }
+                throw ExpressionFailure("this value is not used; write 'return' before it to return it, or bind it with 'let'",
+                                        at: expr.range)
             }
-            _ = value
+            _ = try eval(expr)
         case .conditional(let branches, let otherwise):
             for branch in branches where try condition(branch.condition, in: "if") {
                 return try execute(branch.body, bytes: bytes)

@@ -294,6 +294,7 @@ public final class Interpreter {
         "print": "lessons show values in prose with {{ EXPR }}; there is no print",
         "def": "use 'func name(_ x: Double) -> Double { ... }' instead of Python's 'def'",
         "elif": "write 'else if' instead of Python's 'elif'",
+        "lambda": "write a closure '{ x in x * 2 }' instead of Python's 'lambda'",
         "float": "write Double(x)", "int": "write Int(x)", "bool": "write a comparison such as x != 0",
     ]
 
