@@ -21,6 +21,9 @@ extension PyObject {
         case .tuple: return try Self.plain(self, spec, typeName: "tuple")
         case .list: return try Self.plain(self, spec, typeName: "list")
         case .dict: return try Self.plain(self, spec, typeName: "dict")
+        case .numpyScalar(let scalar):
+            return try PyObject(scalar).formatted(spec)
+        case .range: return try Self.plain(self, spec, typeName: "range")
         case .array(let tensor):
             if tensor.rank == 0 && tensor.count == 1 {
                 switch tensor.scalar(at: 0) {

@@ -8,6 +8,7 @@ extension PyObject {
         switch self {
         case .str(let text): text
         case .array(let tensor): NumPyArrayPrinter.str(tensor)
+        case .numpyScalar(let scalar): PyObject(scalar).str
         default: repr
         }
     }
@@ -30,6 +31,10 @@ extension PyObject {
         case .dict(let pairs):
             "{" + pairs.map { PythonStringRepr.repr($0.key) + ": " + $0.value.repr }.joined(separator: ", ") + "}"
         case .array(let tensor): NumPyArrayPrinter.repr(tensor)
+        case .numpyScalar(.bool(let flag)): flag ? "np.True_" : "np.False_"
+        case .numpyScalar(.int(let value)): "np.int64(\(value))"
+        case .numpyScalar(.float(let value)): "np.float64(\(PythonFloatText.repr(value)))"
+        case .range(let lower, let upper): "range(\(lower), \(upper))"
         }
     }
 }

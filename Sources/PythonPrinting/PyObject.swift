@@ -19,6 +19,11 @@ public indirect enum PyObject: Sendable, Equatable {
     case dict([(key: String, value: PyObject)])
     /// A NumPy array, printed as NumPy prints it.
     case array(Tensor)
+    /// A NumPy scalar as NumPy 2 prints it: `str` like the Python number (`0.3`), `repr`
+    /// `np.float64(0.3)`, `np.int64(3)`, `np.True_` (also inside tuples, lists and dicts).
+    case numpyScalar(Scalar)
+    /// Python's `range(lower, upper)`.
+    case range(Int, Int)
 
     public static func == (lhs: PyObject, rhs: PyObject) -> Bool {
         switch (lhs, rhs) {
@@ -31,7 +36,20 @@ public indirect enum PyObject: Sendable, Equatable {
         case let (.dict(a), .dict(b)):
             a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
         case let (.array(a), .array(b)): a == b
+        case let (.numpyScalar(a), .numpyScalar(b)): PyObject(a) == PyObject(b)
+        case let (.range(a, b), .range(c, d)): a == c && b == d
         default: false
+        }
+    }
+}
+
+extension PyObject {
+    /// The Python number a NumPy scalar equals: `np.float64(0.3)` → `0.3`.
+    public init(_ scalar: Scalar) {
+        switch scalar {
+        case .bool(let flag): self = .bool(flag)
+        case .int(let value): self = .int(value)
+        case .float(let value): self = .float(value)
         }
     }
 }

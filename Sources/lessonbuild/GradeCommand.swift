@@ -44,7 +44,7 @@ enum CommandOutput {
     static func evaluate(_ path: String) throws -> EvaluatedLesson {
         let diagnostics = DiagnosticEngine()
         let evaluated = LessonPipeline.evaluate(path: path, diagnostics: diagnostics)
-        for diagnostic in diagnostics.sorted { error(diagnostic.description) }
+        printDiagnostics(diagnostics)
         guard let evaluated, !diagnostics.hasErrors else { throw ExitCode(1) }
         return evaluated
     }

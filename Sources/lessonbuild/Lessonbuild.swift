@@ -31,8 +31,9 @@ struct Lessonbuild: ParsableCommand {
     }
 }
 
-/// Writes diagnostics to standard error, one per line, sorted by file and position.
+/// Writes diagnostics to standard error, one per line (each followed by its notes), sorted by
+/// file and position.
 func printDiagnostics(_ diagnostics: DiagnosticEngine) {
-    let text = diagnostics.sorted.map { $0.description + "\n" }.joined()
+    let text = DiagnosticPrinter.text(diagnostics)
     FileHandle.standardError.write(Data(text.utf8))
 }

@@ -16,6 +16,8 @@ public struct LessonEvaluator {
     /// its own references to other lessons are not followed.
     let resolvesOtherLessons: Bool
     let interpreter = Interpreter()
+    /// Files imported by `import "…"` in this lesson's `{eval}` blocks, each run once.
+    let imports = LessonImports()
 
     public init(path: String, diagnostics: DiagnosticEngine, registry: DirectiveRegistry = .standard) {
         self.init(path: path, diagnostics: diagnostics, registry: registry, resolvesOtherLessons: true)
@@ -31,6 +33,9 @@ public struct LessonEvaluator {
     /// Evaluates `lesson`; nil when any error was reported.
     public func evaluate(_ lesson: ParsedLesson, name: String) -> EvaluatedLesson? {
         let errorsBefore = diagnostics.errorCount
+        interpreter.importer = { [path, diagnostics, imports, registry] relative, location throws(EvaluationError) in
+            try imports.load(relative, from: path, at: location, directives: registry.names, diagnostics: diagnostics)
+        }
         var problems: [SourceError] = []
         let typed = DirectiveTyper(registry: registry, limits: interpreter.limits).type(lesson.directives, problems: &problems)
         problems.forEach { diagnostics.report($0, path: path) }

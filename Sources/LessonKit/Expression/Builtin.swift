@@ -1,3 +1,4 @@
+import Foundation
 import CNNKernels
 
 /// A built-in function or method with a Swift-style signature, checked before it runs.
@@ -40,6 +41,14 @@ struct Builtin: Sendable {
         self.body = body
     }
 
+    /// A signature without a body (a user function's parameters, for label matching and messages).
+    init(name: String, parameters: [Parameter]) {
+        self.name = name
+        self.parameters = parameters
+        self.accepts = { _ in true }
+        self.body = { call throws(ExpressionFailure) in throw ExpressionFailure("\(name) cannot be called directly", at: call.range) }
+    }
+
     /// `conv2d(_:_:stride:padding:dilation:bias:)`.
     var signature: String {
         name + "(" + parameters.map { ($0.label ?? "_") + ":" }.joined() + ")"
@@ -55,6 +64,11 @@ struct Builtin: Sendable {
         var nextUnlabeled = 0
         for (index, argument) in arguments.enumerated() {
             guard let label = argument.label else {
+                if argument.isTrailingClosure, nextUnlabeled >= unlabeled.count,
+                   let open = parameters.indices.first(where: { slots[$0] == nil && parameters[$0].label != nil }) {
+                    slots[open] = index
+                    continue
+                }
                 guard nextUnlabeled < unlabeled.count else {
                     let labeled = parameters.filter { $0.label != nil && $0.isRequired }.compactMap(\.label)
                     if let first = labeled.first(where: { l in !arguments.contains { $0.label == l } }) {
@@ -97,11 +111,12 @@ struct Builtin: Sendable {
 
 /// The candidate closest to `name` by edit distance, when it is close enough to be a typo
 /// (at most 1 edit for names of 2–3 characters, 2 for longer ones; none for one-letter names) and
-/// no other candidate is as close.
+/// no other candidate is as close. Never the opposite operation: `argmin2d` does not suggest
+/// `argmax2d`, nor `min` `max`, nor `floor` `ceil`.
 func closestName(to name: String, among candidates: [String]) -> String? {
     let limit = min(name.count <= 3 ? 1 : 2, name.count - 1)  // never suggest by replacing a whole short name
     guard limit > 0 else { return nil }
-    let scored = Set(candidates).filter { $0 != name }.map { ($0, editDistance(name, $0, limit: limit + 1)) }
+    let scored = Set(candidates).filter { $0 != name && !isOpposite(name, $0) }.map { ($0, editDistance(name, $0, limit: limit + 1)) }
         .filter { $0.1 <= limit }
     guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { return nil }
     return scored.filter { $0.1 == best.1 }.count == 1 ? best.0 : nil
@@ -122,4 +137,18 @@ func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
         previous = row
     }
     return min(previous[y.count], limit)
+}
+
+/// Pairs of words naming opposite operations; a typo suggestion never swaps one for the other.
+private let opposites: [(String, String)] = [("min", "max"), ("floor", "ceil"), ("forward", "backward"), ("true", "false"),
+                                             ("add", "subtract"), ("first", "last"), ("lower", "upper")]
+
+/// True when `a` and `b` differ only by swapping a word for its opposite (`argmin2d`/`argmax2d`).
+func isOpposite(_ a: String, _ b: String) -> Bool {
+    let x = a.lowercased(), y = b.lowercased()
+    guard x != y else { return false }
+    for (p, q) in opposites {
+        if x.replacingOccurrences(of: p, with: q) == y || x.replacingOccurrences(of: q, with: p) == y { return true }
+    }
+    return false
 }

@@ -5,6 +5,17 @@ import Foundation
 extension Builtins {
     /// Python's `len`, `abs`, `floor` and `round` (extensions to LESSON-FORMAT.md §4).
     static let pythonFunctions: [Builtin] = [
+        // `Int(x)` and `Double(x)`: plain Python numbers, also from NumPy scalars and 0-d tensors.
+        Builtin("Int", "_value") { call throws(ExpressionFailure) in
+            switch try call.number(0) {
+            case .int(let i): return .int(i)
+            case .bool(let b): return .int(b ? 1 : 0)
+            case .float(let d): return .int(try integral(d.rounded(.towardZero), of: d, at: call.range))
+            }
+        },
+        Builtin("Double", "_value") { call throws(ExpressionFailure) in
+            .double(try call.number(0).double)
+        },
         Builtin("len", "_value") { call throws(ExpressionFailure) in
             let value = try call.value(0)
             switch value {
@@ -16,12 +27,15 @@ extension Builtins {
             }
         },
         Builtin("abs", "_value") { call throws(ExpressionFailure) in
-            let value = try call.value(0)
+            var value = try call.value(0)
+            let numpy = value.isNumPy
+            value = value.asPython
+            if numpy, case .bool = value { return value.asNumPy }
             switch value {
             case .int(let i):
                 guard i != Int.min else { throw ExpressionFailure("integer overflow: abs(\(i)) does not fit in 64 bits", at: call.range) }
-                return .int(Swift.abs(i))
-            case .double(let d): return .double(Swift.abs(d))
+                return numpy ? .numpy(.int(Swift.abs(i))) : .int(Swift.abs(i))
+            case .double(let d): return numpy ? .numpy(.float(Swift.abs(d))) : .double(Swift.abs(d))
             case .tensor(let t):
                 try call.charge(t.count)
                 return .tensor(try call.kernel { () throws(KernelError) in try t.applying(.abs) })  // int64.min: an error
@@ -29,7 +43,7 @@ extension Builtins {
             }
         },
         Builtin("floor", "_value") { call throws(ExpressionFailure) in
-            let value = try call.value(0)
+            let value = try call.value(0).asPython  // math.floor(np.float64(2.5)) is the Python int 2
             switch value {
             case .int: return value
             case .double(let d): return .int(try integral(d.rounded(.down), of: d, at: call.range))
@@ -42,8 +56,15 @@ extension Builtins {
             }
         },
         Builtin("round", "_value _digits?") { call throws(ExpressionFailure) in
-            let value = try call.value(0)
+            var value = try call.value(0)
             let digits = call.values[1] == nil ? nil : try decimalsArgument(call, 1)
+            if case .numpy(let s) = value {
+                // round(np.float64(x)) is a Python int; round(np.float64(x), n) is NumPy's np.round, a NumPy scalar.
+                guard let digits else { return try call.interpreter.pythonRound(Value(s), at: call.range) }
+                let rounded = try call.kernel { () throws(KernelError) in try Tensor(s).rounded(digits) }
+                return .numpy(rounded.scalar(at: 0))
+            }
+            value = value.asPython
             switch value {
             case .int(let i): return .int(try roundInt(i, digits: digits ?? 0, at: call.range))
             case .double(let d):
@@ -105,5 +126,31 @@ extension Builtins {
         let (result, overflow) = q.multipliedReportingOverflow(by: power)
         guard !overflow else { throw ExpressionFailure("integer overflow in round(\(i), \(digits))", at: range) }
         return result
+    }
+}
+
+extension Call {
+    /// Argument `i` as one number: an Int, Double or Bool, a NumPy scalar or a 0-d tensor.
+    func number(_ i: Int) throws(ExpressionFailure) -> Scalar {
+        let v = try value(i)
+        if let s = v.scalar { return s }
+        if case .tensor(let t) = v, t.rank == 0 { return t.scalar(at: 0) }
+        if case .tensor = v {
+            throw ExpressionFailure("\(builtin.name)(_:) converts one number, got \(v.typeDescription); index one element first, e.g. x[0, 0]",
+                                    at: range(i))
+        }
+        throw mismatch(i, "a number", v)
+    }
+}
+
+extension Interpreter {
+    /// Python's `round(x)` of a plain number: the nearest Int, ties to even.
+    func pythonRound(_ value: Value, at range: Range<Int>) throws(ExpressionFailure) -> Value {
+        switch value {
+        case .int: return value
+        case .bool(let b): return .int(b ? 1 : 0)
+        case .double(let d): return .int(try Builtins.roundToInt(d, at: range))
+        default: throw ExpressionFailure("round(_:_:) needs a number, got \(value.typeDescription)", at: range)
+        }
     }
 }

@@ -34,8 +34,10 @@ struct Call {
 
     func int(_ i: Int) throws(ExpressionFailure) -> Int {
         let v = try value(i)
-        guard case .int(let n) = v else { throw mismatch(i, "an Int", v) }
-        return n
+        switch v {
+        case .int(let n), .numpy(.int(let n)): return n
+        default: throw mismatch(i, "an Int", v)
+        }
     }
 
     func int(_ i: Int, default fallback: Int) throws(ExpressionFailure) -> Int {
@@ -49,15 +51,15 @@ struct Call {
     func double(_ i: Int, default fallback: Double) throws(ExpressionFailure) -> Double {
         guard let v = values[i] else { return fallback }
         switch v {
-        case .int(let n): return Double(n)
-        case .double(let d): return d
+        case .int(let n), .numpy(.int(let n)): return Double(n)
+        case .double(let d), .numpy(.float(let d)): return d
         default: throw mismatch(i, "a number", v)
         }
     }
 
     func bool(_ i: Int, default fallback: Bool) throws(ExpressionFailure) -> Bool {
         guard let v = values[i] else { return fallback }
-        guard case .bool(let b) = v else { throw mismatch(i, "a Bool", v) }
+        guard let b = v.truth else { throw mismatch(i, "a Bool", v) }
         return b
     }
 

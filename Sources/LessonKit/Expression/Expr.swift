@@ -30,6 +30,20 @@ struct Expr: Sendable {
         /// `x.shape`, `t.0`, `record.field`.
         case member(Expr, name: String, nameRange: Range<Int>)
         case subscripted(Expr, [SubscriptIndex])
+        /// `a..<b` or `a...b` as a value (a range of Ints), outside subscripts.
+        case range(Expr, Expr, closed: Bool)
+        /// `condition ? a : b`.
+        case ternary(Expr, Expr, Expr)
+        /// `{ a, b in a + b }`, `{ $0 * 2 }`.
+        case closure(Closure)
+        /// `attempt(EXPR)`: the value, or the failure's message as a String.
+        case attempt(Expr)
+    }
+
+    /// A closure literal. Without named parameters its arity is one more than the largest `$N` used.
+    struct Closure: Sendable {
+        var parameters: [(String, Range<Int>)]
+        var body: Block
     }
 
     /// One argument of a call: `stride: 2` has the label `stride`.
@@ -37,6 +51,9 @@ struct Expr: Sendable {
         var label: String?
         var labelRange: Range<Int>?
         var value: Expr
+        /// A closure written after the call's parentheses (`xs.sorted { $0 > $1 }`): when no unlabeled
+        /// parameter is left it fills the first labeled one not given, as in Swift.
+        var isTrailingClosure = false
         /// The label when there is one, else the value: where messages about this argument point.
         var range: Range<Int> { labelRange.map { $0.lowerBound..<value.range.upperBound } ?? value.range }
     }
@@ -72,6 +89,10 @@ extension Expr.Node {
         case .unary(_, let e): [e]
         case .binary(_, let l, let r, _): [l, r]
         case .call(let callee, let arguments, _): [callee] + arguments.map(\.value)
+        case .range(let a, let b, _): [a, b]
+        case .ternary(let c, let a, let b): [c, a, b]
+        case .closure: []
+        case .attempt(let e): [e]
         case .member(let e, _, _): [e]
         case .subscripted(let e, let indices):
             [e] + indices.flatMap { index -> [Expr] in

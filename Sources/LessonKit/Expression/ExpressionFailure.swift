@@ -13,6 +13,9 @@ struct ExpressionFailure: Error, Sendable, Equatable {
     var message: String
     var range: Range<Int>
     var kind: Kind
+    /// Set when the failure happened inside a function defined in another block or file: the
+    /// error already located there (a function's failures point into its own definition).
+    var resolved: EvaluationError?
 
     init(_ message: String, at range: Range<Int>, kind: Kind = .error) {
         self.message = message

@@ -30,70 +30,39 @@ extension Interpreter {
             return try member(of: try eval(base), name, at: nameRange)
         case .subscripted(let base, let indices):
             return try subscripted(try eval(base), indices, at: expr.range)
-        }
-    }
-
-    // MARK: - Calls
-
-    private func call(_ callee: Expr, _ arguments: [Expr.Argument], at range: Range<Int>) throws(ExpressionFailure) -> Value {
-        switch callee.node {
-        case .name(let name):
-            if name == "attempt" { return try attempt(arguments, at: range) }
-            guard let builtin = Builtins.functions[name] else {
-                if isBound(name) {
-                    let value = try lookup(name, at: callee.range)
-                    throw ExpressionFailure("'\(name)' is \(value.kindName == "Int" ? "an" : "a") \(value.kindName), not a function",
-                                            at: callee.range)
+        case .range(let lowerExpr, let upperExpr, let closed):
+            let lower = try rangeBound(lowerExpr), upper = try rangeBound(upperExpr)
+            if closed {
+                guard upper >= lower else {
+                    throw ExpressionFailure("a closed range a...b needs a <= b, got \(lower)...\(upper)", at: expr.range)
                 }
-                var message = "unknown function '\(name)'"
-                if let guess = closestName(to: name, among: Array(Builtins.functions.keys) + ["attempt"]) {
-                    message += "; did you mean '\(guess)'?"
-                }
-                throw ExpressionFailure(message, at: callee.range)
+                guard upper < Int.max else { throw ExpressionFailure("range bound is too large", at: upperExpr.range) }
+                return .range(lower: lower, upper: upper + 1)
             }
-            return try invoke(builtin, receiver: nil, arguments, at: range)
-        case .member(let base, let name, let nameRange):
-            let receiver = try eval(base)
-            guard let method = Builtins.methods[name], method.accepts(receiver) else {
-                if (try? member(of: receiver, name, at: nameRange)) != nil {
-                    throw ExpressionFailure("'\(name)' is a property, not a method; write it without '()'", at: nameRange)
-                }
-                throw noMember(receiver, name, at: nameRange)
+            guard upper >= lower else {
+                throw ExpressionFailure("a range a..<b needs a <= b, got \(lower)..<\(upper)", at: expr.range)
             }
-            // Method failures point at the method name: `feature_map.sum(axis: 2)` reports at `sum`.
-            return try invoke(method, receiver: receiver, arguments, at: nameRange.lowerBound..<range.upperBound)
-        default:
-            throw ExpressionFailure("only functions and methods can be called", at: callee.range)
+            return .range(lower: lower, upper: upper)
+        case .ternary(let conditionExpr, let whenTrue, let whenFalse):
+            return try eval(try condition(conditionExpr, in: "?:") ? whenTrue : whenFalse)
+        case .closure(let closure):
+            return .function(Function(closure: closure, captured: scope, locate: locate, path: sourcePath))
+        case .attempt(let inner):
+            // The value of EXPR, or its error message as a String; cascades and limits are not caught.
+            do {
+                return try eval(inner)
+            } catch where error.kind == .error {
+                return .string(error.resolved?.message ?? error.message)
+            }
         }
     }
 
-    private func invoke(_ builtin: Builtin, receiver: Value?, _ arguments: [Expr.Argument],
-                        at range: Range<Int>) throws(ExpressionFailure) -> Value {
-        let slots = try builtin.bind(arguments, callRange: range)
-        var values = [Value?](repeating: nil, count: slots.count)
-        var ranges = [Range<Int>?](repeating: nil, count: slots.count)
-        for (parameter, slot) in slots.enumerated() {
-            guard let slot else { continue }
-            values[parameter] = try eval(arguments[slot].value)
-            ranges[parameter] = arguments[slot].value.range
-        }
-        let call = Call(builtin: builtin, receiver: receiver, values: values, ranges: ranges, range: range, interpreter: self)
-        let result = try builtin.body(call)
-        if case .tensor(let t) = result { try chargeWork(t.count, at: range) }
-        return result
-    }
-
-    /// `attempt(EXPR)`: the value of EXPR, or its error message as a String. Cascades and
-    /// limits are not caught.
-    private func attempt(_ arguments: [Expr.Argument], at range: Range<Int>) throws(ExpressionFailure) -> Value {
-        let slots = try Builtins.attempt.bind(arguments, callRange: range)
-        guard let slot = slots.first ?? nil else {
-            throw ExpressionFailure("\(Builtins.attempt.signature) is missing its expression", at: range)
-        }
-        do {
-            return try eval(arguments[slot].value)
-        } catch where error.kind == .error {
-            return .string(error.message)
+    /// A range bound: an Int (a NumPy int64 counts as one).
+    func rangeBound(_ e: Expr) throws(ExpressionFailure) -> Int {
+        let v = try eval(e)
+        switch v {
+        case .int(let i), .numpy(.int(let i)): return i
+        default: throw ExpressionFailure("a range bound must be an Int, got \(v.typeDescription)", at: e.range)
         }
     }
 
@@ -122,23 +91,28 @@ extension Interpreter {
             if name == "count" { return .int(items.count) }
         case .list(let items):
             if name == "count" { return .int(items.count) }
+            if name == "isEmpty" { return .bool(items.isEmpty) }
+        case .range(let lower, let upper):
+            if name == "count" { return .int(upper - lower) }
+            if name == "lowerBound" { return .int(lower) }
+            if name == "upperBound" { return .int(upper) }
         case .string(let s):
             if name == "count" { return .int(s.unicodeScalars.count) }
         default:
             break
         }
-        if let method = Builtins.methods[name], method.accepts(base) {
+        if let method = Builtins.method(name, for: base) {
             throw ExpressionFailure("'\(name)' is a method; call it: \(name)()", at: range)
         }
         throw noMember(base, name, at: range)
     }
 
-    private func noMember(_ base: Value, _ name: String, at range: Range<Int>) -> ExpressionFailure {
-        var candidates = Builtins.methods.values.filter { $0.accepts(base) }.map(\.name)
+    func noMember(_ base: Value, _ name: String, at range: Range<Int>) -> ExpressionFailure {
+        var candidates = (Builtins.methods.values + Builtins.sequenceMethods).filter { $0.accepts(base) }.map(\.name)
         switch base {
         case .tensor: candidates += ["shape", "size", "ndim", "dtype"]
         case .record(_, let fields): candidates += fields.map(\.name)
-        case .list, .tuple, .string: candidates.append("count")
+        case .list, .tuple, .string, .range: candidates.append("count")
         default: break
         }
         var message = "\(base.kindName) has no member '\(name)'"
@@ -153,7 +127,7 @@ extension Interpreter {
     // MARK: - Subscripts
 
     /// `x[1, 2]`, `x[0..<3, 1...2]`, `xs[-1]`, `xs[1...]`.
-    private func subscripted(_ base: Value, _ indices: [Expr.SubscriptIndex], at range: Range<Int>) throws(ExpressionFailure) -> Value {
+    func subscripted(_ base: Value, _ indices: [Expr.SubscriptIndex], at range: Range<Int>) throws(ExpressionFailure) -> Value {
         switch base {
         case .tensor(let t):
             var tensorIndices: [TensorIndex] = []
@@ -170,7 +144,8 @@ extension Interpreter {
             }
             let result = try kernelCall(at: range) { () throws(KernelError) in try t.indexed(tensorIndices) }
             try chargeWork(result.count, at: range)
-            if allPositions && result.rank == 0 && result.count == 1 { return Value(result.scalar(at: 0)) }
+            // One element, as NumPy gives it: a NumPy scalar (`np.float64(0.3)`).
+            if allPositions && result.rank == 0 && result.count == 1 { return .numpy(result.scalar(at: 0)) }
             return .tensor(result)
         case .list(let items), .tuple(let items):
             let isTuple = if case .tuple = base { true } else { false }
@@ -197,16 +172,16 @@ extension Interpreter {
         }
     }
 
-    private func intIndex(_ e: Expr) throws(ExpressionFailure) -> Int {
+    func intIndex(_ e: Expr) throws(ExpressionFailure) -> Int {
         let v = try eval(e)
-        guard case .int(let i) = v else {
-            throw ExpressionFailure("an index must be an Int, got \(v.typeDescription)", at: e.range)
+        switch v {
+        case .int(let i), .numpy(.int(let i)): return i
+        default: throw ExpressionFailure("an index must be an Int, got \(v.typeDescription)", at: e.range)
         }
-        return i
     }
 
     /// Range bounds as half-open NumPy slice bounds: `a...b` is `a..<(b + 1)`, and `a...-1` runs to the end.
-    private func bounds(_ lower: Expr?, _ upper: Expr?, closed: Bool) throws(ExpressionFailure) -> (Int?, Int?) {
+    func bounds(_ lower: Expr?, _ upper: Expr?, closed: Bool) throws(ExpressionFailure) -> (Int?, Int?) {
         let lo = try lower.map { e throws(ExpressionFailure) in try intIndex(e) }
         var up = try upper.map { e throws(ExpressionFailure) in try intIndex(e) }
         if closed, let u = up { up = (u == -1 || u == Int.max) ? nil : u + 1 }
@@ -215,7 +190,7 @@ extension Interpreter {
 
     /// Python slice semantics on a sequence of `count` elements: negative bounds count from the end,
     /// out-of-range bounds clamp, an inverted range is empty.
-    private func sliceBounds(_ lower: Int?, _ upper: Int?, count: Int) -> Range<Int> {
+    func sliceBounds(_ lower: Int?, _ upper: Int?, count: Int) -> Range<Int> {
         func clamp(_ i: Int) -> Int { min(count, max(0, i < 0 ? count + i : i)) }
         let lo = lower.map(clamp) ?? 0
         let up = upper.map(clamp) ?? count

@@ -8,6 +8,13 @@ import CNNKernels
 ///     x * 2        elementwise, the scalar broadcast as a 0-d tensor
 extension Interpreter {
     func unary(_ op: UnaryOperator, _ value: Value, at range: Range<Int>) throws(ExpressionFailure) -> Value {
+        if case .numpy(let s) = value {
+            // NumPy scalars stay NumPy scalars: -np.int64(3) is np.int64(-3).
+            if case (.negate, .bool) = (op, s) {
+                throw ExpressionFailure("the numpy boolean negative, the '-' operator, is not supported; use '!'", at: range)
+            }
+            return try unary(op, Value(s), at: range).asNumPy
+        }
         switch (op, value) {
         case (.negate, .int(let i)):
             guard i != Int.min else { throw ExpressionFailure("integer overflow: -(\(i)) does not fit in 64 bits", at: range) }
@@ -36,7 +43,7 @@ extension Interpreter {
     }
 
     private func boolOperand(_ op: BinaryOperator, _ value: Value, at range: Range<Int>) throws(ExpressionFailure) -> Bool {
-        guard case .bool(let b) = value else {
+        guard let b = value.truth else {
             var message = "operator '\(op.rawValue)' needs Bool operands, got \(value.typeDescription)"
             if case .tensor = value { message += "; a tensor has no single truth value (use .all() or .any())" }
             throw ExpressionFailure(message, at: range)
@@ -48,6 +55,10 @@ extension Interpreter {
         switch (left, right) {
         case (.tensor, _), (_, .tensor):
             return try tensorBinary(op, left, right, at: range)
+        case (.numpy, _), (_, .numpy):
+            return try numpyBinary(op, left, right, at: range)
+        case (.function, _), (_, .function):
+            throw ExpressionFailure("operator '\(op.rawValue)' cannot be applied to a function; call it first, e.g. f(x)", at: range)
         default:
             break
         }
@@ -77,8 +88,9 @@ extension Interpreter {
         throw ExpressionFailure("result is too long (\(count) elements; the limit is \(limits.maxListElements))", at: range, kind: .limit)
     }
 
-    private func number(_ v: Value) -> Double {
+    func number(_ v: Value) -> Double {
         switch v {
+        case .numpy(let s): s.double
         case .int(let i): Double(i)
         case .double(let d): d
         case .bool(let b): b ? 1 : 0
@@ -161,7 +173,7 @@ extension Interpreter {
 
     // MARK: - Comparisons
 
-    private func compare(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: Range<Int>) throws(ExpressionFailure) -> Value {
+    func compare(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: Range<Int>) throws(ExpressionFailure) -> Value {
         switch op {
         case .equal: return .bool(try pyEqual(left, right, at: range))
         case .notEqual: return .bool(!(try pyEqual(left, right, at: range)))
@@ -183,8 +195,10 @@ extension Interpreter {
     }
 
     /// Python `==`: numbers by value (`1 == 1.0`, `True == 1`), sequences elementwise, other kinds unequal.
-    private func pyEqual(_ a: Value, _ b: Value, at range: Range<Int>) throws(ExpressionFailure) -> Bool {
+    func pyEqual(_ a: Value, _ b: Value, at range: Range<Int>) throws(ExpressionFailure) -> Bool {
+        if a.isNumPy || b.isNumPy { return try pyEqual(a.asPython, b.asPython, at: range) }
         switch (a, b) {
+        case (.range(let p, let q), .range(let r, let t)): return (p == r && q == t) || (q <= p && t <= r)
         case (.int(let x), .int(let y)): return x == y
         case (.int, .double), (.double, .int), (.double, .double), (.bool, .int), (.int, .bool), (.bool, .double), (.double, .bool):
             return number(a) == number(b)
@@ -209,7 +223,8 @@ extension Interpreter {
     }
 
     /// Python ordering: -1, 0, 1, or nil when the values cannot be ordered.
-    private func pyOrder(_ a: Value, _ b: Value, at range: Range<Int>) throws(ExpressionFailure) -> Int? {
+    func pyOrder(_ a: Value, _ b: Value, at range: Range<Int>) throws(ExpressionFailure) -> Int? {
+        if a.isNumPy || b.isNumPy { return try pyOrder(a.asPython, b.asPython, at: range) }
         switch (a, b) {
         case (.int(let x), .int(let y)): return x < y ? -1 : (x == y ? 0 : 1)
         case (.int, .double), (.double, .int), (.double, .double), (.bool, .bool), (.bool, .int), (.int, .bool),
@@ -225,5 +240,69 @@ extension Interpreter {
         default:
             return nil
         }
+    }
+}
+
+// MARK: - NumPy scalars
+
+extension Interpreter {
+    /// Arithmetic and comparison with a NumPy scalar on either side, as NumPy 2 (NEP 50) does it:
+    /// the result is a NumPy scalar whose kind is the larger of the operands' kinds (bool < int64 <
+    /// float64; a Python number never widens a NumPy scalar beyond its own kind), comparisons give
+    /// `np.bool_`, and division by zero gives `inf`/`nan` (and `0` for int64 `%`) instead of failing.
+    ///
+    ///     np.int64(3) / 2        np.float64(1.5)
+    ///     np.int64(3) + 2.5      np.float64(5.5)
+    ///     np.True_ + 1           np.int64(2)
+    ///     np.float64(1) / 0      np.float64(inf)
+    func numpyBinary(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: Range<Int>) throws(ExpressionFailure) -> Value {
+        guard let a = left.scalar, let b = right.scalar else {
+            throw ExpressionFailure(
+                "operator '\(op.rawValue)' cannot combine \(left.typeDescription) and \(right.typeDescription)", at: range)
+        }
+        if op.isComparison {
+            return .numpy(.bool(try compare(op, Value(a), Value(b), at: range).truth ?? false))
+        }
+        switch (a, b) {
+        case (.bool(let x), .bool(let y)):
+            switch op {
+            case .add: return .numpy(.bool(x || y))
+            case .multiply: return .numpy(.bool(x && y))
+            case .subtract:
+                throw ExpressionFailure("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, "
+                                        + "the `^` operator, or the logical_xor function instead.", at: range)
+            default: break
+            }
+        default: break
+        }
+        let x = a.promotedFromBool, y = b.promotedFromBool
+        switch (op, x, y) {
+        case (.divide, _, _) where y.double == 0:
+            let n = x.double
+            return .numpy(.float(n == 0 || n.isNaN ? .nan : (n > 0) == (y.double.sign == .plus) ? .infinity : -.infinity))
+        case (.modulo, .int, .int(0)):
+            return .numpy(.int(0))
+        case (.modulo, _, _) where y.double == 0:
+            return .numpy(.float(.nan))
+        default:
+            return try binary(op, Value(x), Value(y), at: range).asNumPy
+        }
+    }
+
+    /// Python's ordering of two values, for `sorted`, `min`, `max` and `contains`: -1, 0 or 1.
+    func order(_ a: Value, _ b: Value, at range: Range<Int>, equalityOnly: Bool = false) throws(ExpressionFailure) -> Int {
+        let x = a.asPython, y = b.asPython
+        if equalityOnly { return try pyEqual(x, y, at: range) ? 0 : 1 }
+        guard let c = try pyOrder(x, y, at: range) else {
+            throw ExpressionFailure("cannot order \(a.typeDescription) and \(b.typeDescription)", at: range)
+        }
+        return c
+    }
+}
+
+extension Scalar {
+    /// A bool as the int64 NumPy computes with (True + 1 is 2); other scalars unchanged.
+    var promotedFromBool: Scalar {
+        if case .bool(let b) = self { .int(b ? 1 : 0) } else { self }
     }
 }

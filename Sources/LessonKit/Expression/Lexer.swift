@@ -17,7 +17,9 @@ struct Lexer {
     private let bytes: [UInt8]
     private var position = 0
     private var tokens: [Token] = []
-    private var depth = 0
+    /// The brackets open at this point: `(`, `[` or `{`. Line breaks end statements only when none
+    /// is open or the innermost is a `{`.
+    private var open: [Token.Punctuation] = []
     private var lineStart = true
 
     init(_ source: String) {
@@ -37,7 +39,7 @@ struct Lexer {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 position += 1
             case UInt8(ascii: "\n"):
-                if depth == 0 && !continuesLine { add(.newline, from: position, to: position + 1) }
+                if (open.last ?? .leftBrace) == .leftBrace && !continuesLine { add(.newline, from: position, to: position + 1) }
                 position += 1
                 lineStart = true
                 continue
@@ -79,7 +81,7 @@ struct Lexer {
         case .newline: return true
         case .punctuation(let p):
             switch p {
-            case .rightParen, .rightBracket, .halfOpenRange, .closedRange: return false
+            case .rightParen, .rightBracket, .rightBrace, .halfOpenRange, .closedRange: return false
             default: return true
             }
         default: return false
@@ -103,6 +105,10 @@ struct Lexer {
             lexIdentifier()
         } else if byte == UInt8(ascii: "\"") {
             lexString()
+        } else if byte == UInt8(ascii: "$"), let next = peek(1), isDigit(next) {
+            position += 1
+            while position < bytes.count && isDigit(bytes[position]) { position += 1 }
+            add(.identifier(String(decoding: bytes[start..<position], as: UTF8.self)), from: start, to: position)
         } else if byte == UInt8(ascii: "."), peek(1) == UInt8(ascii: "."), peek(2) != UInt8(ascii: "."), peek(2) != UInt8(ascii: "<") {
             position += 2
             add(.invalid(message: "'..' is not an operator; write '..<' (half-open) or '...' (closed, or a whole axis)"),
@@ -110,8 +116,8 @@ struct Lexer {
         } else if let punctuation = matchPunctuation() {
             position += punctuation.rawValue.utf8.count
             switch punctuation {
-            case .leftParen, .leftBracket: depth += 1
-            case .rightParen, .rightBracket: depth = max(0, depth - 1)
+            case .leftParen, .leftBracket, .leftBrace: open.append(punctuation)
+            case .rightParen, .rightBracket, .rightBrace: if !open.isEmpty { open.removeLast() }
             default: break
             }
             add(.punctuation(punctuation), from: start, to: position)
@@ -139,7 +145,7 @@ struct Lexer {
         }
         let name = String(decoding: bytes[start..<position], as: UTF8.self)
         if let keyword = Token.Keyword(rawValue: name) {
-            if keyword == .let && lineStart { beginStatement(at: start) }
+            if keyword.beginsStatement && lineStart { beginStatement(at: start) }
             add(.keyword(keyword), from: start, to: position)
         } else {
             if name == "assert" && lineStart && nextNonBlank() == UInt8(ascii: "(") { beginStatement(at: start) }
@@ -150,8 +156,9 @@ struct Lexer {
     /// Ends the previous statement at a line that starts a new one, even when that statement left
     /// a bracket open or ended with an operator.
     private mutating func beginStatement(at offset: Int) {
-        depth = 0
-        guard let last = tokens.last, last.kind != .newline else { return }
+        let unclosed = open.last.map { $0 != .leftBrace } ?? false
+        while let last = open.last, last != .leftBrace { open.removeLast() }
+        guard unclosed || continuesLine, let last = tokens.last, last.kind != .newline, !last.is(.leftBrace) else { return }
         add(.newline, from: offset, to: offset)
     }
 

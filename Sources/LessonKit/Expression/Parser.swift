@@ -2,15 +2,23 @@
 ///
 /// Precedence, loosest first (Swift's order; comparisons do not chain):
 ///
-///     ||   &&   == != < <= > >=   + -   * / %   unary - !   postfix call . []
+///     ?:   ||   &&   == != < <= > >=   ..< ...   + -   * / %   unary - !   postfix call . [] {closure}
 ///
-/// Nesting (parentheses, brackets, unary chains) is capped at `EvaluationLimits.maxNesting`
+/// Nesting (parentheses, brackets, braces, unary chains) is capped at `EvaluationLimits.maxNesting`
 /// and the height of the tree at `maxTreeHeight`, so no input can exhaust the stack.
 struct Parser {
     private let tokens: [Token]
     private let limits: EvaluationLimits
     private var current = 0
     private var depth = 0
+    /// Loops around the statement being parsed, inside the innermost function or closure.
+    private var loopDepth = 0
+    /// Functions and closures around the statement being parsed.
+    private var functionDepth = 0
+    /// Braces around the statement being parsed (0 at the top level of a block).
+    private var blockDepth = 0
+    /// True while parsing an `if`/`while` condition or a `for` sequence, where `{` opens the body.
+    private var noTrailingClosure = false
 
     init(_ source: String, limits: EvaluationLimits) {
         tokens = Lexer.tokenize(source)
@@ -20,19 +28,23 @@ struct Parser {
     // MARK: - Entry points
 
     /// All statements of a block; a statement that fails to parse becomes `.invalid` and
-    /// parsing resumes at the next line.
+    /// parsing resumes after it (at the next line outside the braces it opened).
     mutating func parseBlock() -> [Statement] {
         var statements: [Statement] = []
         while true {
             skipNewlines()
             if peek.kind == .end { return statements }
             var poisons: (name: String, range: Range<Int>)?
-            depth = 0
-            do {
+            depth = 0; loopDepth = 0; functionDepth = 0; blockDepth = 0; noTrailingClosure = false
+            let start = current
+            do throws(ExpressionFailure) {
+                if peek.is(.rightBrace) {
+                    throw ExpressionFailure("unmatched '}'", at: peek.range)
+                }
                 statements.append(try parseStatement(poisons: &poisons))
             } catch {
                 statements.append(.invalid(error, poisons: poisons))
-                skipToLineEnd()
+                skipStatement(from: start)
             }
         }
     }
@@ -49,21 +61,67 @@ struct Parser {
     // MARK: - Statements
 
     private mutating func parseStatement(poisons: inout (name: String, range: Range<Int>)?) throws(ExpressionFailure) -> Statement {
-        let statement: Statement
-        if peek.kind == .keyword(.let) {
-            advance()
-            guard case .identifier(let name) = peek.kind else {
-                throw unexpected(peek, expecting: "a name after 'let'")
+        let statement = try parseStatementBody(poisons: &poisons)
+        guard peek.kind == .newline || peek.kind == .end || peek.is(.rightBrace) else {
+            if peek.is(.colon) {
+                throw ExpressionFailure("Swift puts a body in braces, not after ':'", at: peek.range)
             }
-            let nameRange = advance().range
-            poisons = (name, nameRange)
-            guard peek.is(.assign) else { throw unexpected(peek, expecting: "'=' after 'let \(name)'") }
-            advance()
-            statement = .binding(name: name, nameRange: nameRange, value: try parseExpression())
-        } else if case .identifier(let name) = peek.kind, tokens[current + 1].is(.assign) {
-            poisons = (name, peek.range)
-            throw ExpressionFailure("bind a name with 'let \(name) = ...' (a name is bound once per lesson)", at: peek.range)
-        } else if peek.kind == .identifier("assert") && tokens[current + 1].is(.leftParen) {
+            if peek.is(.plus), tokens[current + 1].is(.plus) {
+                throw ExpressionFailure("Swift has no '++'; write 'x += 1'", at: peek.range)
+            }
+            throw unexpected(peek, expecting: "end of line (one statement per line)")
+        }
+        return statement
+    }
+
+    private mutating func parseStatementBody(poisons: inout (name: String, range: Range<Int>)?) throws(ExpressionFailure) -> Statement {
+        switch peek.kind {
+        case .keyword(.let), .keyword(.var):
+            return try parseBinding(poisons: &poisons)
+        case .keyword(.func):
+            return .function(try parseFunction(poisons: &poisons))
+        case .keyword(.if):
+            return try parseIf()
+        case .keyword(.for):
+            return try parseFor()
+        case .keyword(.while):
+            let keyword = advance()
+            let condition = try parseCondition()
+            let body = try parseBody(isLoop: true)
+            return .whileLoop(condition: condition, body: body, keywordRange: keyword.range)
+        case .keyword(.break), .keyword(.continue):
+            let token = advance()
+            let isBreak = token.kind == .keyword(.break)
+            guard loopDepth > 0 else {
+                throw ExpressionFailure("'\(isBreak ? "break" : "continue")' is only allowed inside a 'for' or 'while' loop",
+                                        at: token.range)
+            }
+            return isBreak ? .breakLoop(range: token.range) : .continueLoop(range: token.range)
+        case .keyword(.return):
+            let token = advance()
+            guard functionDepth > 0 else {
+                throw ExpressionFailure(
+                    "'return' is only allowed inside a func or closure; at the top level bind the value with 'let name = ...'",
+                    at: token.range)
+            }
+            if peek.kind == .newline || peek.kind == .end || peek.is(.rightBrace) { return .returnValue(nil, range: token.range) }
+            let value = try parseExpression()
+            return .returnValue(value, range: token.range.lowerBound..<value.range.upperBound)
+        case .keyword(.import):
+            let token = advance()
+            guard functionDepth == 0 && blockDepth == 0 else {
+                throw ExpressionFailure("'import' is only allowed at the top level of an {eval} block", at: token.range)
+            }
+            guard case .string(let path) = peek.kind else {
+                throw unexpected(peek, expecting: "a quoted file name after 'import', e.g. import \"_shared.md\"")
+            }
+            let pathToken = advance()
+            return .importFile(path: path, range: pathToken.range)
+        case .keyword(.else):
+            throw ExpressionFailure("'else' must follow the '}' of an 'if'", at: peek.range)
+        case .identifier(let word) where Self.pythonStatements[word] != nil && !tokens[current + 1].is(.assign):
+            throw ExpressionFailure(Self.pythonStatements[word]!, at: peek.range)
+        case .identifier("assert") where tokens[current + 1].is(.leftParen):
             advance()
             advance()
             let condition = try parseExpression()
@@ -73,30 +131,342 @@ struct Parser {
                 message = try parseExpression()
             }
             try expect(.rightParen, "')' to close 'assert('")
-            statement = .assertion(condition: condition, message: message)
+            return .assertion(condition: condition, message: message)
+        default:
+            let expr = try parseExpression()
+            if case .punctuation(let p) = peek.kind, p == .assign || p.compoundOperator != nil {
+                let opToken = advance()
+                try checkAssignable(expr)
+                if case .name(let name) = expr.node { poisons = (name, expr.range) }
+                let value = try parseExpression()
+                return .assignment(target: expr, op: p.compoundOperator, value: value, operatorRange: opToken.range)
+            }
+            return .expression(expr)
+        }
+    }
+
+    /// Python statements an author may reach for, with what to write instead.
+    private static let pythonStatements: [String: String] = [
+        "def": "use 'func name(_ x: Double) -> Double { ... }' instead of Python's 'def'",
+        "elif": "write 'else if' instead of Python's 'elif'",
+        "lambda": "write a closure '{ x in x * 2 }' instead of Python's 'lambda'",
+        "pass": "an empty body is written '{ }'; Swift has no 'pass'",
+    ]
+
+    /// Only names and their elements can be assigned: `x = 1`, `grid[i, j] = 0.5`.
+    private func checkAssignable(_ target: Expr) throws(ExpressionFailure) {
+        switch target.node {
+        case .name: return
+        case .subscripted(let base, _): try checkAssignable(base)
+        case .member(_, let name, let nameRange):
+            throw ExpressionFailure("'\(name)' cannot be assigned; build a new value with 'let'", at: nameRange)
+        default:
+            throw ExpressionFailure("only a 'var' name or its elements can be assigned (x = ..., x[i, j] = ...)", at: target.range)
+        }
+    }
+
+    /// `let name = v`, `var name: T = v`, `let (a, b) = v`.
+    private mutating func parseBinding(poisons: inout (name: String, range: Range<Int>)?) throws(ExpressionFailure) -> Statement {
+        let keyword = advance()
+        let isVar = keyword.kind == .keyword(.var)
+        let word = isVar ? "var" : "let"
+        if peek.is(.leftParen) {
+            advance()
+            var names: [(String, Range<Int>)] = []
+            repeat {
+                if !names.isEmpty { advance() }
+                guard case .identifier(let name) = peek.kind else { throw unexpected(peek, expecting: "a name in '\(word) (a, b) = ...'") }
+                names.append((name, advance().range))
+            } while peek.is(.comma)
+            try expect(.rightParen, "')' after the names")
+            guard peek.is(.assign) else { throw unexpected(peek, expecting: "'=' after '\(word) (...)'") }
+            advance()
+            return .destructuring(names: names, value: try parseExpression(), isVar: isVar)
+        }
+        guard case .identifier(let name) = peek.kind else {
+            throw unexpected(peek, expecting: "a name after '\(word)'")
+        }
+        let nameRange = advance().range
+        poisons = (name, nameRange)
+        var type: TypeAnnotation?
+        if peek.is(.colon) {
+            advance()
+            type = try parseType()
+        }
+        guard peek.is(.assign) else {
+            if peek.kind == .newline || peek.kind == .end {
+                throw ExpressionFailure("'\(word) \(name)' needs a value: \(word) \(name) = ...", at: nameRange)
+            }
+            throw unexpected(peek, expecting: "'=' after '\(word) \(name)'")
+        }
+        advance()
+        return .binding(name: name, nameRange: nameRange, value: try parseExpression(), isVar: isVar, type: type)
+    }
+
+    /// `func name(_ a: T, label b: T = d) -> T { … }`.
+    private mutating func parseFunction(poisons: inout (name: String, range: Range<Int>)?) throws(ExpressionFailure) -> FunctionDeclaration {
+        advance()
+        guard case .identifier(let name) = peek.kind else { throw unexpected(peek, expecting: "a function name after 'func'") }
+        let nameRange = advance().range
+        poisons = (name, nameRange)
+        try expect(.leftParen, "'(' and the parameters after 'func \(name)'")
+        var parameters: [FunctionDeclaration.Parameter] = []
+        while !peek.is(.rightParen) {
+            if !parameters.isEmpty {
+                try expect(.comma, "',' or ')' in the parameter list")
+            }
+            guard case .identifier(let first) = peek.kind else { throw unexpected(peek, expecting: "a parameter name") }
+            let firstToken = advance()
+            var label: String? = first
+            var parameterName = first
+            var range = firstToken.range
+            if case .identifier(let second) = peek.kind {
+                let secondToken = advance()
+                label = first == "_" ? nil : first
+                parameterName = second
+                range = secondToken.range
+            } else if first == "_" {
+                throw unexpected(peek, expecting: "a parameter name after '_'")
+            }
+            if parameters.contains(where: { $0.name == parameterName }) {
+                throw ExpressionFailure("parameter '\(parameterName)' is declared twice", at: range)
+            }
+            var type: TypeAnnotation?
+            if peek.is(.colon) {
+                advance()
+                type = try parseType()
+            }
+            var defaultValue: Expr?
+            if peek.is(.assign) {
+                advance()
+                defaultValue = try parseExpression()
+            }
+            parameters.append(.init(label: label, name: parameterName, range: range, type: type, defaultValue: defaultValue))
+        }
+        advance()
+        var result: TypeAnnotation?
+        if peek.is(.arrow) {
+            advance()
+            result = try parseType()
+        }
+        let savedLoops = loopDepth
+        loopDepth = 0
+        functionDepth += 1
+        defer { loopDepth = savedLoops; functionDepth -= 1 }
+        let body = try parseBody(isLoop: false)
+        return FunctionDeclaration(name: name, nameRange: nameRange, parameters: parameters, result: result, body: body)
+    }
+
+    /// `Int`, `[Double]`, `(Int, Int)`.
+    private mutating func parseType() throws(ExpressionFailure) -> TypeAnnotation {
+        let start = peek.range
+        if peek.is(.leftBracket) {
+            advance()
+            let element = try parseType()
+            let close = try expect(.rightBracket, "']' to close the list type")
+            return .list(element, range: start.lowerBound..<close.range.upperBound)
+        }
+        if peek.is(.leftParen) {
+            advance()
+            var items: [TypeAnnotation] = []
+            while !peek.is(.rightParen) {
+                if !items.isEmpty { try expect(.comma, "',' or ')' in the tuple type") }
+                items.append(try parseType())
+            }
+            let close = advance()
+            return .tuple(items, range: start.lowerBound..<close.range.upperBound)
+        }
+        guard case .identifier(let name) = peek.kind else { throw unexpected(peek, expecting: "a type such as Int or Double") }
+        let token = advance()
+        guard TypeAnnotation.known.contains(name) else {
+            var message = "unknown type '\(name)'; the types are Int, Double, Bool, String, Tensor, Function, Any, [T] and (T, U)"
+            if let hint = ["float": "Double", "Float": "Double", "int": "Int", "bool": "Bool", "str": "String", "list": "[T]"][name] {
+                message += "; write '\(hint)'"
+            }
+            throw ExpressionFailure(message, at: token.range)
+        }
+        return .named(name, range: token.range)
+    }
+
+    /// `if c { … } else if d { … } else { … }`.
+    private mutating func parseIf() throws(ExpressionFailure) -> Statement {
+        var branches: [(condition: Expr, body: Block)] = []
+        var otherwise: Block?
+        advance()
+        while true {
+            let condition = try parseCondition()
+            branches.append((condition, try parseBody(isLoop: false)))
+            let save = current
+            skipNewlines()
+            guard peek.kind == .keyword(.else) else {
+                current = save
+                break
+            }
+            advance()
+            if peek.kind == .keyword(.if) {
+                advance()
+                continue
+            }
+            otherwise = try parseBody(isLoop: false)
+            break
+        }
+        return .conditional(branches: branches, otherwise: otherwise)
+    }
+
+    /// `for x in seq { … }`, `for (i, x) in seq.enumerated() { … }`.
+    private mutating func parseFor() throws(ExpressionFailure) -> Statement {
+        let keyword = advance()
+        var names: [(String, Range<Int>)] = []
+        var isTuple = false
+        if peek.is(.leftParen) {
+            isTuple = true
+            advance()
+            repeat {
+                if !names.isEmpty { advance() }
+                guard case .identifier(let name) = peek.kind else { throw unexpected(peek, expecting: "a name in 'for (a, b) in'") }
+                names.append((name, advance().range))
+            } while peek.is(.comma)
+            try expect(.rightParen, "')' after the loop names")
         } else {
-            statement = .expression(try parseExpression())
+            guard case .identifier(let name) = peek.kind else { throw unexpected(peek, expecting: "a name after 'for'") }
+            names.append((name, advance().range))
+            if peek.is(.comma) {
+                throw ExpressionFailure("write the names in parentheses: for (i, x) in seq.enumerated()", at: peek.range)
+            }
         }
-        guard peek.kind == .newline || peek.kind == .end else {
-            throw unexpected(peek, expecting: "end of line (one statement per line)")
+        guard peek.kind == .keyword(.in) else { throw unexpected(peek, expecting: "'in' after the loop name") }
+        advance()
+        let sequence = try parseCondition()
+        let body = try parseBody(isLoop: true)
+        return .loop(pattern: names, isTuple: isTuple, sequence: sequence, body: body, keywordRange: keyword.range)
+    }
+
+    /// An expression before a body's `{`: trailing closures are not read here.
+    private mutating func parseCondition() throws(ExpressionFailure) -> Expr {
+        let saved = noTrailingClosure
+        noTrailingClosure = true
+        defer { noTrailingClosure = saved }
+        return try parseExpression()
+    }
+
+    /// `{ statements }` of an `if`, a loop or a function.
+    private mutating func parseBody(isLoop: Bool) throws(ExpressionFailure) -> Block {
+        guard peek.is(.leftBrace) else {
+            if peek.is(.colon) {
+                throw ExpressionFailure("Swift puts a body in braces: write '{ ... }' instead of ':'", at: peek.range)
+            }
+            throw unexpected(peek, expecting: "'{' to open the body")
         }
-        return statement
+        if isLoop { loopDepth += 1 }
+        defer { if isLoop { loopDepth -= 1 } }
+        return try parseBraced()
+    }
+
+    /// The statements from `{` to its `}`.
+    private mutating func parseBraced() throws(ExpressionFailure) -> Block {
+        let open = advance()
+        try nest(at: open.range)
+        blockDepth += 1
+        let savedCondition = noTrailingClosure
+        noTrailingClosure = false
+        defer { depth -= 1; blockDepth -= 1; noTrailingClosure = savedCondition }
+        var statements: [Statement] = []
+        while true {
+            skipNewlines()
+            if peek.is(.rightBrace) { break }
+            if peek.kind == .end { throw ExpressionFailure("'{' is never closed; add '}'", at: open.range) }
+            var ignored: (name: String, range: Range<Int>)?
+            statements.append(try parseStatement(poisons: &ignored))
+        }
+        let close = advance()
+        return Block(statements: statements, range: open.range.lowerBound..<close.range.upperBound)
+    }
+
+    /// `{ a, b in … }`, `{ (a, b) in … }` or `{ $0 * 2 }`.
+    private mutating func parseClosure() throws(ExpressionFailure) -> Expr {
+        let openIndex = current
+        var parameters: [(String, Range<Int>)] = []
+        var look = current + 1
+        while tokens[look].kind == .newline { look += 1 }
+        let parenthesized = tokens[look].is(.leftParen)
+        if parenthesized { look += 1 }
+        var names: [(String, Range<Int>)] = []
+        while case .identifier(let name) = tokens[look].kind {
+            names.append((name, tokens[look].range))
+            look += 1
+            if tokens[look].is(.comma) { look += 1 } else { break }
+        }
+        if parenthesized && tokens[look].is(.rightParen) { look += 1 }
+        let hasParameters = tokens[look].kind == .keyword(.in) && (!names.isEmpty || parenthesized)
+        if hasParameters { parameters = names }
+        let savedLoops = loopDepth
+        loopDepth = 0
+        functionDepth += 1
+        defer { loopDepth = savedLoops; functionDepth -= 1 }
+        var body: Block
+        if hasParameters {
+            // Parse the body from after `in` as if it followed the `{`.
+            let open = tokens[openIndex]
+            current = look
+            body = try parseBraced()
+            body.range = open.range.lowerBound..<body.range.upperBound
+        } else {
+            body = try parseBraced()
+        }
+        return try make(.closure(Expr.Closure(parameters: parameters, body: body)), body.range)
+    }
+
+    /// Skips the rest of a statement that failed to parse: to the next line break outside the
+    /// braces the statement opened.
+    private mutating func skipStatement(from start: Int) {
+        var balance = 0
+        for token in tokens[start..<current] {
+            if token.is(.leftBrace) { balance += 1 } else if token.is(.rightBrace) { balance -= 1 }
+        }
+        while peek.kind != .end {
+            if peek.kind == .newline && balance <= 0 { return }
+            if peek.is(.leftBrace) { balance += 1 } else if peek.is(.rightBrace) { balance -= 1 }
+            advance()
+        }
     }
 
     // MARK: - Expressions
 
     mutating func parseExpression() throws(ExpressionFailure) -> Expr {
-        try parseBinary(level: 0)
+        let condition = try parseBinary(level: 0)
+        guard peek.is(.question) else { return condition }
+        let question = advance()
+        try nest(at: question.range)
+        defer { depth -= 1 }
+        let whenTrue = try parseExpression()
+        try expect(.colon, "':' in 'condition ? a : b'")
+        let whenFalse = try parseExpression()
+        return try make(.ternary(condition, whenTrue, whenFalse), condition.range.lowerBound..<whenFalse.range.upperBound)
     }
 
     private static let levels: [[Token.Punctuation]] = [
         [.or], [.and], [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual],
-        [.plus, .minus], [.star, .slash, .percent],
+        [.halfOpenRange, .closedRange], [.plus, .minus], [.star, .slash, .percent],
     ]
+
+    /// The level of the range operators `..<` and `...`.
+    private static let rangeLevel = 3
 
     private mutating func parseBinary(level: Int) throws(ExpressionFailure) -> Expr {
         guard level < Self.levels.count else { return try parseUnary() }
         var left = try parseBinary(level: level + 1)
+        if level == Self.rangeLevel {
+            guard peek.is(.halfOpenRange) || peek.is(.closedRange) else { return left }
+            // `a...` closing a subscript is a one-sided range, read by parseIndex.
+            let after = tokens[current + 1]
+            if peek.is(.closedRange) && (after.is(.comma) || after.is(.rightBracket) || after.is(.rightParen)) { return left }
+            let op = advance()
+            let right = try parseBinary(level: level + 1)
+            if peek.is(.halfOpenRange) || peek.is(.closedRange) {
+                throw ExpressionFailure("ranges cannot be chained", at: peek.range)
+            }
+            return try make(.range(left, right, closed: op.is(.closedRange)), left.range.lowerBound..<right.range.upperBound)
+        }
         while case .punctuation(let p) = peek.kind, Self.levels[level].contains(p),
               let op = BinaryOperator(rawValue: p.rawValue) {
             let opToken = advance()
@@ -138,6 +508,17 @@ struct Parser {
                 }
                 expr = try make(.member(expr, name: name, nameRange: nameToken.range),
                                 expr.range.lowerBound..<nameToken.range.upperBound)
+            } else if peek.is(.leftBrace) && !noTrailingClosure {
+                // A trailing closure: `xs.map { $0 * 2 }`, `xs.reduce(0) { $0 + $1 }`.
+                let closure = try parseClosure()
+                let argument = Expr.Argument(label: nil, labelRange: nil, value: closure, isTrailingClosure: true)
+                if case .call(let callee, let arguments, let closeRange) = expr.node {
+                    expr = try make(.call(callee: callee, arguments: arguments + [argument], closeRange: closeRange),
+                                    expr.range.lowerBound..<closure.range.upperBound)
+                } else {
+                    expr = try make(.call(callee: expr, arguments: [argument], closeRange: closure.range),
+                                    expr.range.lowerBound..<closure.range.upperBound)
+                }
             } else if peek.is(.leftBracket) {
                 let open = advance()
                 try nest(at: open.range)
@@ -161,7 +542,9 @@ struct Parser {
     private mutating func parseCall(_ callee: Expr) throws(ExpressionFailure) -> Expr {
         let open = advance()
         try nest(at: open.range)
-        defer { depth -= 1 }
+        let savedCondition = noTrailingClosure
+        noTrailingClosure = false
+        defer { depth -= 1; noTrailingClosure = savedCondition }
         var arguments: [Expr.Argument] = []
         while !peek.is(.rightParen) {
             if !arguments.isEmpty {
@@ -197,18 +580,12 @@ struct Parser {
             return .range(lower: nil, upper: upper, closed: closed, range: start..<upper.range.upperBound)
         }
         let lower = try parseExpression()
-        if peek.is(.halfOpenRange) {
-            advance()
-            let upper = try parseExpression()
-            return .range(lower: lower, upper: upper, closed: false, range: start..<upper.range.upperBound)
+        if case .range(let a, let b, let closed) = lower.node {
+            return .range(lower: a, upper: b, closed: closed, range: lower.range)
         }
         if peek.is(.closedRange) {
             let op = advance()
-            if peek.is(.comma) || peek.is(.rightBracket) {
-                return .range(lower: lower, upper: nil, closed: true, range: start..<op.range.upperBound)
-            }
-            let upper = try parseExpression()
-            return .range(lower: lower, upper: upper, closed: true, range: start..<upper.range.upperBound)
+            return .range(lower: lower, upper: nil, closed: true, range: start..<op.range.upperBound)
         }
         return .position(lower)
     }
@@ -221,7 +598,18 @@ struct Parser {
         case .string(let s): advance(); return Expr(.string(s), token.range)
         case .keyword(.true): advance(); return Expr(.bool(true), token.range)
         case .keyword(.false): advance(); return Expr(.bool(false), token.range)
+        case .identifier("attempt") where tokens[current + 1].is(.leftParen):
+            advance()
+            let open = advance()
+            try nest(at: open.range)
+            defer { depth -= 1 }
+            if peek.is(.rightParen) { throw ExpressionFailure("attempt(_:) needs an expression: attempt(EXPR)", at: peek.range) }
+            let inner = try parseExpression()
+            if peek.is(.comma) { throw ExpressionFailure("attempt(_:) takes one expression", at: peek.range) }
+            let close = try expect(.rightParen, "')' to close 'attempt('")
+            return try make(.attempt(inner), token.range.lowerBound..<close.range.upperBound)
         case .identifier(let name): advance(); return Expr(.name(name), token.range)
+        case .punctuation(.leftBrace): return try parseClosure()
         case .punctuation(.leftParen): return try parseParenthesized()
         case .punctuation(.leftBracket): return try parseArray()
         case .punctuation(.dot):
@@ -237,7 +625,9 @@ struct Parser {
     private mutating func parseParenthesized() throws(ExpressionFailure) -> Expr {
         let open = advance()
         try nest(at: open.range)
-        defer { depth -= 1 }
+        let savedCondition = noTrailingClosure
+        noTrailingClosure = false
+        defer { depth -= 1; noTrailingClosure = savedCondition }
         var items: [Expr] = []
         var sawComma = false
         while !peek.is(.rightParen) {
@@ -261,7 +651,9 @@ struct Parser {
     private mutating func parseArray() throws(ExpressionFailure) -> Expr {
         let open = advance()
         try nest(at: open.range)
-        defer { depth -= 1 }
+        let savedCondition = noTrailingClosure
+        noTrailingClosure = false
+        defer { depth -= 1; noTrailingClosure = savedCondition }
         var items: [Expr] = []
         while !peek.is(.rightBracket) {
             if !items.isEmpty {
@@ -295,6 +687,9 @@ struct Parser {
         if case .invalid(let message) = token.kind { return ExpressionFailure(message, at: token.range) }
         if case .identifier(let word) = token.kind, let swift = ["and": "&&", "or": "||", "not": "!"][word] {
             return ExpressionFailure("use '\(swift)' instead of Python's '\(word)'", at: token.range)
+        }
+        if token.is(.plus), current > 0, tokens[current - 1].is(.plus) {
+            return ExpressionFailure("Swift has no '++'; write 'x += 1'", at: tokens[current - 1].range)
         }
         if token.is(.star), current > 0, tokens[current - 1].is(.star) {
             return ExpressionFailure("'**' is not supported; write the product out (x * x)", at: tokens[current - 1].range)

@@ -17,7 +17,12 @@ struct Token: Sendable, Equatable {
         case end
     }
 
-    enum Keyword: String, Sendable { case `let`, `true`, `false` }
+    enum Keyword: String, Sendable {
+        case `let`, `var`, `true`, `false`, `if`, `else`, `for`, `in`, `while`, `break`, `continue`, `return`, `func`, `import`
+
+        /// Keywords that begin a statement at the start of a line, closing any bracket left open above.
+        var beginsStatement: Bool { self == .let || self == .var || self == .func }
+    }
 
     enum Punctuation: String, Sendable {
         case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"
@@ -26,6 +31,19 @@ struct Token: Sendable, Equatable {
         case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
         case and = "&&", or = "||"
         case halfOpenRange = "..<", closedRange = "..."
+        case leftBrace = "{", rightBrace = "}", arrow = "->", question = "?"
+        case addAssign = "+=", subtractAssign = "-=", multiplyAssign = "*=", divideAssign = "/="
+
+        /// `+` for `+=`, …; nil for other punctuation.
+        var compoundOperator: BinaryOperator? {
+            switch self {
+            case .addAssign: .add
+            case .subtractAssign: .subtract
+            case .multiplyAssign: .multiply
+            case .divideAssign: .divide
+            default: nil
+            }
+        }
     }
 
     var kind: Kind
@@ -39,8 +57,8 @@ struct Token: Sendable, Equatable {
     var endsOperand: Bool {
         switch kind {
         case .integer, .double, .string, .identifier: true
-        case .keyword(let k): k != .let
-        case .punctuation(let p): p == .rightParen || p == .rightBracket
+        case .keyword(let k): k == .true || k == .false
+        case .punctuation(let p): p == .rightParen || p == .rightBracket || p == .rightBrace
         default: false
         }
     }

@@ -15,6 +15,9 @@ extension Value {
         case .tuple(let items): .tuple(items.map(\.pyObject))
         case .list(let items): .list(items.map(\.pyObject))
         case .record(_, let fields): .dict(fields.map { (key: $0.name, value: $0.value.pyObject) })
+        case .numpy(let s): .numpyScalar(s)
+        case .range(let lower, let upper): .range(lower, upper)
+        case .function(let f): .str("<function \(f.name)>")
         }
     }
 

@@ -17,6 +17,13 @@ public indirect enum Value: Sendable, Equatable {
     case list([Value])
     /// A record with named fields in order (e.g. a receptive-field step, a pool result).
     case record(typeName: String, fields: [Field])
+    /// A NumPy scalar (`np.float64(0.3)`, `np.int64(3)`, `np.True_`): what tensor reductions and
+    /// element access give. Prints like a Python number by `str`, as `np.float64(0.3)` by `repr`.
+    case numpy(Scalar)
+    /// A range of Ints, `lower..<upper` (`a...b` is `a..<(b + 1)`); prints as Python's `range(a, b)`.
+    case range(lower: Int, upper: Int)
+    /// A function: a built-in, a `func` or a closure. Functions are values, but never shown.
+    case function(Function)
 
     public struct Field: Sendable, Equatable {
         public var name: String
@@ -37,6 +44,9 @@ extension Value {
         case .tuple: "tuple"
         case .list: "list"
         case .record(let typeName, _): "record \(typeName)"
+        case .numpy(let s): "np." + s.numpyTypeName
+        case .range: "range"
+        case .function: "function"
         }
     }
 
@@ -85,7 +95,45 @@ extension Value {
         case .int(let i): .int(i)
         case .double(let d): .float(d)
         case .bool(let b): .bool(b)
+        case .numpy(let s): s
         default: nil
+        }
+    }
+
+    /// The value as a NumPy scalar (plain numbers become NumPy scalars; anything else unchanged).
+    var asNumPy: Value {
+        switch self {
+        case .int, .double, .bool: scalar.map(Value.numpy) ?? self
+        default: self
+        }
+    }
+
+    /// The value with a NumPy scalar turned into the Python number it equals (`Int(x)`-like).
+    var asPython: Value {
+        if case .numpy(let s) = self { Value(s) } else { self }
+    }
+
+    /// True for a NumPy scalar.
+    var isNumPy: Bool {
+        if case .numpy = self { true } else { false }
+    }
+
+    /// The Bool of a condition: Python's `bool` or NumPy's `np.bool_`.
+    var truth: Bool? {
+        switch self {
+        case .bool(let b), .numpy(.bool(let b)): b
+        default: nil
+        }
+    }
+}
+
+extension Scalar {
+    /// NumPy's name of the scalar type: `float64`, `int64`, `bool`.
+    var numpyTypeName: String {
+        switch self {
+        case .int: "int64"
+        case .float: "float64"
+        case .bool: "bool"
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The lesson files named on a command line: a file as given, a folder as every `.md` file directly
-/// in it (not hidden ones, not subfolders), sorted by name (byte order, the same on every machine).
+/// in it (not hidden ones, not `_` files such as `_shared.md` that lessons import, not subfolders), sorted by name (byte order, the same on every machine).
 ///
 /// Example: `["lessons"]` → `["lessons/cnn.md", "lessons/rnn.md"]`.
 public enum LessonFiles {
@@ -19,7 +19,7 @@ public enum LessonFiles {
             lessons += try files.contentsOfDirectory(atPath: path)
                 .filter { name in
                     var isFolder: ObjCBool = false
-                    return name.hasSuffix(".md") && !name.hasPrefix(".")
+                    return name.hasSuffix(".md") && !name.hasPrefix(".") && !name.hasPrefix("_")  // `_` files are imported, not pages
                         && files.fileExists(atPath: "\(folder)/\(name)", isDirectory: &isFolder) && !isFolder.boolValue
                 }
                 .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
