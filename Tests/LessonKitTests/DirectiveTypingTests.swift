@@ -65,12 +65,13 @@ struct DirectiveTypingTests {
         ```{eval}
         let m = [[1, 2], [3, 4]]
         let name = "Feature map"
+        let classes = ["no crack", "crack"]
         ```
 
         ```{table} m
         :title: {{ name }}
         :caption: {{ m.shape }} values
-        :rows: ["no crack", "crack"]
+        :rows: classes
         :columns: Channel
         :index: 0
         ```

@@ -17,7 +17,7 @@ enum TeXSymbols {
 
     /// Other identifiers written with a command.
     static let identifiers: [String: String] = [
-        "infty": "∞", "ell": "ℓ", "partial": "∂", "nabla": "∇",
+        "infty": "∞", "ell": "ℓ", "partial": "∂", "nabla": "∇", "top": "⊤", "bot": "⊥",
     ]
 
     /// Binary operators, relations and arrows: `<mo>`.
@@ -28,7 +28,7 @@ enum TeXSymbols {
         "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "ne": "≠", "neq": "≠", "approx": "≈",
         "equiv": "≡", "sim": "∼", "propto": "∝", "in": "∈", "notin": "∉", "subset": "⊂",
         "subseteq": "⊆", "cup": "∪", "cap": "∩", "ldots": "…", "cdots": "⋯", "dots": "…",
-        "mid": "∣", "circ": "∘", "star": "⋆", "{": "{", "}": "}", "|": "‖",
+        "mid": "∣", "circ": "∘", "star": "⋆", "odot": "⊙", "otimes": "⊗", "oplus": "⊕", "{": "{", "}": "}", "|": "‖",
         "lfloor": "⌊", "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉", "langle": "⟨", "rangle": "⟩",
     ]
 

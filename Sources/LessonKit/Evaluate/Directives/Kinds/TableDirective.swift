@@ -74,19 +74,29 @@ struct TableDirective: DirectiveKind {
         case nil:
             return (0..<count).map { "\(prefix) \($0 + first)" }
         case .prefix(let template)?:
+            // A bare name bound to a list (`:rows: labels`) is that list, not a prefix.
+            if template.isLiteral, DirectiveTyper.isIdentifier(template.source), case .list? = context.interpreter.value(of: template.source),
+               let expression = try? ParsedExpression(template.source, at: template.location) {
+                return labels(from: expression, name: name, count: count, in: context)
+            }
             guard let text = context.fill(template) else { return nil }
             return (0..<count).map { "\(text) \($0 + first)" }
         case .list(let expression)?:
-            guard let value = context.evaluate(expression) else { return nil }
-            guard case .list(let items) = value else {
-                context.error(at: expression.location, "':\(name):' takes a list of labels such as [\"a\", \"b\"], got \(value.typeDescription)")
-                return nil
-            }
-            guard items.count == count else {
-                context.error(at: expression.location, "':\(name):' has \(items.count) label\(items.count == 1 ? "" : "s") for \(count) \(name)")
-                return nil
-            }
-            return items.map { if case .string(let s) = $0 { s } else { $0.printed } }
+            return labels(from: expression, name: name, count: count, in: context)
         }
+    }
+
+    /// A list expression of labels, one per row or column (strings as written, other values printed).
+    private func labels(from expression: ParsedExpression, name: String, count: Int, in context: DirectiveContext) -> [String]? {
+        guard let value = context.evaluate(expression) else { return nil }
+        guard case .list(let items) = value else {
+            context.error(at: expression.location, "':\(name):' takes a list of labels such as [\"a\", \"b\"], got \(value.typeDescription)")
+            return nil
+        }
+        guard items.count == count else {
+            context.error(at: expression.location, "':\(name):' has \(items.count) label\(items.count == 1 ? "" : "s") for \(count) \(name)")
+            return nil
+        }
+        return items.map { if case .string(let s) = $0 { s } else { $0.printed } }
     }
 }
