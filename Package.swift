@@ -20,8 +20,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // CPU feature test and the one AVX-512 instruction the NumPy-identical math needs.
+        .target(name: "CX86Features"),
         // Pure Swift, no Foundation: tensors and CNN kernels.
-        .target(name: "CNNKernels"),
+        .target(name: "CNNKernels", dependencies: ["CX86Features"]),
         // Pure Swift, no Foundation: values printed exactly as Python and NumPy 2 print them.
         .target(name: "PythonPrinting", dependencies: ["CNNKernels"]),
         // The pipeline: parse -> expression -> evaluate -> quiz -> render -> site.
