@@ -1,5 +1,5 @@
-/// A scalar port of Intel SVML's `__svml_tanh8` (AVX-512, the "low accuracy" variant), the
-/// loop NumPy 2 runs for float64 `np.tanh` on AVX-512 CPUs (see `NumPyMath`). Source:
+/// A scalar port of Intel SVML's `__svml_tanh8` (AVX-512, the "low accuracy" variant), which
+/// NumPy 2 reimplements for float64 `np.tanh` on CPUs with FMA (see `NumPyMath`). Source:
 /// numpy/SVML, `linux/avx512/svml_z0_tanh_d_la.s` (BSD-3-Clause); the tables are its
 /// `__svml_dtanh_data_internal`, checked against the NumPy binary by
 /// `Tests/CNNKernelsTests/Oracle/svml_tables.py`.
