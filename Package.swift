@@ -41,6 +41,8 @@ let package = Package(
         ),
         // Release-build benchmark driver for the kernels (benchmarks/kernels.sh runs it beside NumPy).
         .executableTarget(name: "kernel-bench", dependencies: ["CNNKernels"], path: "benchmarks/KernelBench"),
+        // Release-build benchmark of the NumPy-identical exp/log/tanh against libm (benchmarks/math.sh).
+        .executableTarget(name: "math-bench", dependencies: ["CNNKernels"], path: "benchmarks/MathBench"),
         // What every test target shares: paths, the seeded generator, the oracle tools and whether
         // this machine has them, snapshots.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
