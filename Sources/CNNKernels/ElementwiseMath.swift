@@ -6,12 +6,12 @@ import Darwin
 
 /// A one-argument elementwise function with NumPy's semantics (`np.exp`, `np.floor`, …).
 ///
-/// Values are NumPy's on this CPU: `exp`, `log` and `tanh` come from `NumPyMath` (a port of the
-/// Intel SVML routines NumPy 2 runs on AVX-512 CPUs, or the C library where NumPy uses it);
-/// `log2 log10 sin cos tan` from the C library (libm); `sqrt`, `floor`, `ceil`, `abs` and `sign`
-/// are exact. On an AVX-512 machine NumPy computes `log2 log10 tan` with SVML too, which is not
-/// ported: there the last bit can differ (at most 1 ulp; 2 for `log10`; see benchmarks/MATH.md
-/// for the measured agreement).
+/// Values are NumPy's on this CPU: `exp`, `log`, `log2`, `log10` and `tanh` come from
+/// `NumPyMath` (ports of the Intel SVML routines NumPy 2 runs on AVX-512 CPUs, or the C library
+/// where NumPy uses it); `sin cos tan` from the C library (libm); `sqrt`, `floor`, `ceil`, `abs`
+/// and `sign` are exact. On an AVX-512 machine NumPy computes `tan` with SVML, which is not
+/// ported: there the last bit can differ (at most 1 ulp; see benchmarks/MATH.md for the
+/// measured agreement).
 ///
 /// Domain errors give NaN and poles ±inf, exactly as NumPy (which only warns), so a printed
 /// value always matches the NumPy listing: `log(-1.0)` is `nan`, `log(0.0)` is `-inf`.
@@ -35,8 +35,8 @@ public enum MathFunction: String, Sendable, CaseIterable {
         switch self {
         case .exp: NumPyMath.exp(x)
         case .log: NumPyMath.log(x)
-        case .log2: libm.log2(x)
-        case .log10: libm.log10(x)
+        case .log2: NumPyMath.log2(x)
+        case .log10: NumPyMath.log10(x)
         case .sqrt: x.squareRoot()
         case .sin: libm.sin(x)
         case .cos: libm.cos(x)

@@ -47,7 +47,7 @@ let expInput = uniform(n, -50, 50, seed: 1)
 let logInput = uniform(n, 0, 1000, seed: 2)
 let tanhInput = uniform(n, -5, 5, seed: 3)
 var out = [Double](repeating: 0, count: n)
-print("check exp_log_svml=\(NumPyMath.expLogUseSVML) tanh_svml=\(NumPyMath.tanhUsesSVML)")
+print("check svml=\(NumPyMath.usesSVML) tanh_svml=\(NumPyMath.tanhUsesSVML)")
 bench("exp_libm", reps: reps) { run(expInput, &out) { exp($0) } }
 bench("exp_ported", reps: reps) { run(expInput, &out, NumPyMath.exp) }
 bench("log_libm", reps: reps) { run(logInput, &out) { log($0) } }

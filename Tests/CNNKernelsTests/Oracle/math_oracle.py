@@ -13,7 +13,7 @@ use the NumPy formulas written out:
 It also writes OUTDIR/dispatch.txt, one line per function, "NAME TARGET SVML": the float64
 loop NumPy picked on this CPU (np._core._multiarray_umath.__cpu_targets_info__, e.g. X86_V4)
 and whether the umath module exports Intel SVML's routine for it (__svml_exp8_ha, ...), which
-is what NumPy's X86_V4 float64 exp and log loops call when it is linked (tanh runs NumPy's own
+is what NumPy's X86_V4 float64 exp, log, log2 and log10 loops call when it is linked (tanh runs NumPy's own
 port of SVML's tanh on X86_V3 and X86_V4, linked or not).
 """
 import os
@@ -38,7 +38,8 @@ def mixed(rng, n):
     return np.concatenate(parts)
 
 
-SVML_ROUTINES = {"exp": b"__svml_exp8_ha", "log": b"__svml_log8_ha", "tanh": b"__svml_tanh8"}
+SVML_ROUTINES = {"exp": b"__svml_exp8_ha", "log": b"__svml_log8_ha", "log2": b"__svml_log28_ha",
+                 "log10": b"__svml_log108_ha", "tanh": b"__svml_tanh8"}
 
 
 def write_dispatch(out):

@@ -2,9 +2,10 @@
 """The SVML tables NumPy's float64 exp, log and tanh use, read from NumPy's own binary.
 
 Usage: python3 svml_tables.py. Prints JSON: for each table the Swift port keeps (SVMLExp,
-SVMLLog, SVMLTanh in Sources/CNNKernels), its float64 values as unsigned 64-bit bit patterns,
+SVMLLog, SVMLLog2, SVMLLog10, SVMLTanh in Sources/CNNKernels), its float64 values as unsigned 64-bit bit patterns,
 read at the symbol's offset from the ELF symbol table of numpy/_core/_multiarray_umath*.so
-(the symbols of numpy/SVML's linux/avx512/svml_z0_{exp,log}_d_ha.s and svml_z0_tanh_d_la.s).
+(the symbols of numpy/SVML's linux/avx512/svml_z0_{exp,log,log2,log10}_d_ha.s and
+svml_z0_tanh_d_la.s).
 Exits non-zero when the module is not an ELF file with those symbols.
 """
 import json
@@ -48,6 +49,8 @@ def main():
 
     exp = "__svml_dexp_ha_data_internal_avx512"
     log = "__svml_dlog_ha_data_internal_avx512"
+    log2 = "__svml_dlog2_ha_data_internal_avx512"
+    log10 = "__svml_dlog10_ha_data_internal_avx512"
     tanh = "__svml_dtanh_data_internal"
     one = lambda symbol, offset: read(symbol, offset, 1)[0]
     out = {
@@ -60,6 +63,14 @@ def main():
         "log.low": read(log, 0x80, 16),
         # ln2 high, ln2 low, a2 ... a9
         "log.constants": [one(log, o) for o in (0x380, 0x3C0, 0x180, 0x1C0, 0x200, 0x240, 0x280, 0x2C0, 0x300, 0x340)],
+        "log2.high": read(log2, 0x0, 16),
+        "log2.low": read(log2, 0x80, 16),
+        # a2 ... a11, log2(e)
+        "log2.constants": [one(log2, o) for o in range(0x180, 0x440, 0x40)],
+        "log10.high": read(log10, 0x0, 16),
+        "log10.low": read(log10, 0x80, 16),
+        # a2 ... a9, a0, log10(e), log10(2) high, log10(2) low
+        "log10.constants": [one(log10, o) for o in range(0x180, 0x480, 0x40)],
         "tanh.start": read(tanh, 0x0, 16),
         # the polynomial's coefficient tables, highest degree first
         "tanh.coefficients": [v for o in (0x900, 0x880, 0x800, 0x780, 0x700, 0x680, 0x600, 0x580, 0x500,
