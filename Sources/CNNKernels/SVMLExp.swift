@@ -59,7 +59,7 @@ enum SVMLExp {
         p56 = p12.addingProduct(p56, r2)
         var y = tlr[j].addingProduct(p56, r)
         y = th[j].addingProduct(th[j], y)
-        return scalef(y, n)
+        return scalef(y, n16)
     }
 
     /// `rz(x·log2e + shifter)`: the fused sum rounded toward zero. The sum is positive and
@@ -76,11 +76,15 @@ enum SVMLExp {
         return shifter + floored
     }
 
-    /// `vscalefpd`: y·2^⌊n⌋ for the main path, where both y ∈ [0.98, 2.1] and the result are normal.
+    /// `vscalefpd`: y·2^⌊N⌋ for the main path, where y ∈ [0.98, 2.1], ⌊N⌋ ∈ [−1022, 1021] and
+    /// the result is normal, so the product is exact. ⌊N⌋ is read from the bits of
+    /// n16 = shifter + N: both lie in [2^48, 2^49), so their bit patterns differ by 16·N.
     @inline(__always)
-    static func scalef(_ y: Double, _ n: Double) -> Double {
-        if y.isNaN || n.isNaN { return y + n }
-        return y * Double(sign: .plus, exponent: Int(n.rounded(.down)), significand: 1)
+    static func scalef(_ y: Double, _ n16: Double) -> Double {
+        if n16.isNaN { return n16 }   // x is NaN (y is not: the |R| < 2 mask turned R into 1.5)
+        let sixteenN = Int64(bitPattern: n16.bitPattern) &- Int64(bitPattern: shifter.bitPattern)
+        let biased = UInt64(truncatingIfNeeded: (sixteenN >> 4) &+ 1023) & 0x7ff
+        return y * Double(bitPattern: biased << 52)
     }
 
     /// `__svml_dexp_ha_cout_rare_internal`, operation for operation (no FMA: SSE2 code).
