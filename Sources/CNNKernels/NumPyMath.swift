@@ -9,7 +9,8 @@ import CX86Features
 /// | --- | --- | --- |
 /// | AVX512F+CD+BW+DQ+VL (NumPy's X86_V4 target) | SVML `__svml_exp8_ha`, `__svml_log8_ha`, `__svml_log28_ha`, `__svml_log108_ha` | NumPy's own loop = SVML `tanh_d_la` |
 /// | AVX2+FMA3 (X86_V3) | C library | NumPy's own loop = SVML `tanh_d_la` |
-/// | less, or another architecture | C library | C library (assumed; not checked) |
+/// | less | C library | C library (`npy_tanh`) |
+/// | another architecture | C library (assumed) | C library (NumPy probably runs its FMA loop: not checked) |
 ///
 /// `DOUBLE_exp`/`DOUBLE_log` (`loops_exponent_log.dispatch.c.src`) call SVML whenever it is
 /// linked, as in the x86-64 Linux wheels; the Tang table-driven `AVX512F_exp_DOUBLE` and
@@ -20,8 +21,8 @@ import CX86Features
 ///
 /// This type asks the CPU the same questions once (`__builtin_cpu_supports`, in the C target
 /// CX86Features) and runs a scalar Swift port of the same routine (`SVMLExp`, `SVMLLog`,
-/// `SVMLLog2`, `SVMLLog10`, `SVMLTanh`: same tables and coefficients, the same operations in the same order, fused
-/// exactly where SVML fuses), or the C library otherwise.
+/// `SVMLLog2`, `SVMLLog10`, `SVMLTanh`: same tables and coefficients, the same operations in
+/// the same order, fused exactly where SVML fuses), or the C library otherwise.
 ///
 ///     NumPyMath.exp(16.640902567573065)   // 16867555.9342298 with AVX-512 (as np.exp), 16867555.93422981 from libm
 public enum NumPyMath {
