@@ -20,8 +20,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // CPU feature test and the one AVX-512 instruction the NumPy-identical math needs.
+        .target(name: "CX86Features"),
         // Pure Swift, no Foundation: tensors and CNN kernels.
-        .target(name: "CNNKernels"),
+        .target(name: "CNNKernels", dependencies: ["CX86Features"]),
         // Pure Swift, no Foundation: values printed exactly as Python and NumPy 2 print them.
         .target(name: "PythonPrinting", dependencies: ["CNNKernels"]),
         // The pipeline: parse -> expression -> evaluate -> quiz -> render -> site.
@@ -39,6 +41,8 @@ let package = Package(
         ),
         // Release-build benchmark driver for the kernels (benchmarks/kernels.sh runs it beside NumPy).
         .executableTarget(name: "kernel-bench", dependencies: ["CNNKernels"], path: "benchmarks/KernelBench"),
+        // Release-build benchmark of the NumPy-identical exp/log/tanh against libm (benchmarks/math.sh).
+        .executableTarget(name: "math-bench", dependencies: ["CNNKernels"], path: "benchmarks/MathBench"),
         // What every test target shares: paths, the seeded generator, the oracle tools and whether
         // this machine has them, snapshots.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -6,11 +6,12 @@ import Darwin
 
 /// A one-argument elementwise function with NumPy's semantics (`np.exp`, `np.floor`, …).
 ///
-/// Values are those of the C library (`exp`, `log`, … from libm), the ones NumPy computes
-/// wherever it does not use its own SIMD loops; `sqrt`, `floor`, `ceil`, `abs` and `sign` are
-/// exact. On an x86-64 machine with AVX-512, NumPy 2 computes float64 `exp`, `log` and `tanh`
-/// with its own SIMD loops and `log2 log10 tan` with Intel SVML: there the last bit can differ
-/// (at most 1 ulp; 2 for `log10` and `tanh`; see benchmarks/MATH.md for the measured agreement).
+/// Values are NumPy's on this CPU: `exp`, `log`, `log2`, `log10` and `tanh` come from
+/// `NumPyMath` (ports of the Intel SVML routines NumPy 2 runs on AVX-512 CPUs, or the C library
+/// where NumPy uses it); `sin cos tan` from the C library (libm); `sqrt`, `floor`, `ceil`, `abs`
+/// and `sign` are exact. On an AVX-512 machine NumPy computes `tan` with SVML, which is not
+/// ported: there the last bit can differ (at most 1 ulp; see benchmarks/MATH.md for the
+/// measured agreement).
 ///
 /// Domain errors give NaN and poles ±inf, exactly as NumPy (which only warns), so a printed
 /// value always matches the NumPy listing: `log(-1.0)` is `nan`, `log(0.0)` is `-inf`.
@@ -27,25 +28,25 @@ public enum MathFunction: String, Sendable, CaseIterable {
     }
 
     /// The function of one double. `sigmoid` is `1 / (1 + np.exp(-x))`, the formula NumPy users
-    /// write; `sign` is NumPy's (NaN stays NaN, ±0 gives 0.0).
+    /// write (with `np.exp`'s bits); `sign` is NumPy's (NaN stays NaN, ±0 gives 0.0).
     ///
     ///     MathFunction.sigmoid.apply(0)   // 0.5
     public func apply(_ x: Double) -> Double {
         switch self {
-        case .exp: libm.exp(x)
-        case .log: libm.log(x)
-        case .log2: libm.log2(x)
-        case .log10: libm.log10(x)
+        case .exp: NumPyMath.exp(x)
+        case .log: NumPyMath.log(x)
+        case .log2: NumPyMath.log2(x)
+        case .log10: NumPyMath.log10(x)
         case .sqrt: x.squareRoot()
         case .sin: libm.sin(x)
         case .cos: libm.cos(x)
         case .tan: libm.tan(x)
-        case .tanh: libm.tanh(x)
+        case .tanh: NumPyMath.tanh(x)
         case .floor: x.rounded(.down)
         case .ceil: x.rounded(.up)
         case .abs: x.magnitude
         case .sign: x.isNaN ? x : (x > 0 ? 1.0 : (x < 0 ? -1.0 : 0.0))
-        case .sigmoid: 1.0 / (1.0 + libm.exp(-x))
+        case .sigmoid: 1.0 / (1.0 + NumPyMath.exp(-x))
         }
     }
 

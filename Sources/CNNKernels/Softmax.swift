@@ -4,7 +4,7 @@
 ///     e = np.exp(x - m)
 ///     p = e / e.sum(axis=axis, keepdims=True)
 ///
-/// bit for bit: `exp` from the C library, the sum in NumPy's order (pairwise along a
+/// bit for bit: `exp` as `np.exp` (`NumPyMath.exp`), the sum in NumPy's order (pairwise along a
 /// contiguous last axis, left to right along any other), one division per element. Int64
 /// input is shifted exactly in int64 before the conversion to float64. The result is float64.
 ///
@@ -13,7 +13,7 @@
 /// - Complexity: O(n), three passes.
 public func softmax(_ x: Tensor, axis: Int = -1) throws(KernelError) -> Tensor {
     let (shifted, layout) = try shiftedByMax(x, axis: axis)
-    let e = shifted.map(libm.exp)
+    let e = shifted.map(NumPyMath.exp)
     let sums = Tensor.floatAxisSum(e, outer: layout.outer, n: layout.n, inner: layout.inner)
     var out = e
     forEachAlongAxis(layout) { flat, reduced in out[flat] = e[flat] / sums[reduced] }
@@ -30,8 +30,8 @@ public func softmax(_ x: Tensor, axis: Int = -1) throws(KernelError) -> Tensor {
 ///     try logSoftmax(Tensor(shape: [2], doubles: [0, 0]))   // [-0.69314718, -0.69314718]
 public func logSoftmax(_ x: Tensor, axis: Int = -1) throws(KernelError) -> Tensor {
     let (shifted, layout) = try shiftedByMax(x, axis: axis)
-    let sums = Tensor.floatAxisSum(shifted.map(libm.exp), outer: layout.outer, n: layout.n, inner: layout.inner)
-    let logs = sums.map(libm.log)
+    let sums = Tensor.floatAxisSum(shifted.map(NumPyMath.exp), outer: layout.outer, n: layout.n, inner: layout.inner)
+    let logs = sums.map(NumPyMath.log)
     var out = shifted
     forEachAlongAxis(layout) { flat, reduced in out[flat] = shifted[flat] - logs[reduced] }
     return Tensor(shape: x.shape, doubles: out)

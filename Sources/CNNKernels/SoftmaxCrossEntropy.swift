@@ -45,7 +45,7 @@ public func softmaxCrossEntropy(_ logits: Tensor, target: Tensor) throws(KernelE
     var gradient = probabilities
     var losses = [Double]()
     for (row, label) in labels.enumerated() {
-        losses.append(-libm.log(probabilities[row * classes + label]))
+        losses.append(-NumPyMath.log(probabilities[row * classes + label]))
         gradient[row * classes + label] -= 1
     }
     if logits.rank == 1 {

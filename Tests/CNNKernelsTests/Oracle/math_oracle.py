@@ -10,6 +10,11 @@ subnormal to huge, and the edge cases 0, -0, the smallest subnormal, the largest
 use the NumPy formulas written out:
     e = np.exp(x - x.max(axis=-1, keepdims=True)); e / e.sum(axis=-1, keepdims=True)
     s = x - x.max(axis=-1, keepdims=True); s - np.log(np.exp(s).sum(axis=-1, keepdims=True))
+It also writes OUTDIR/dispatch.txt, one line per function, "NAME TARGET SVML": the float64
+loop NumPy picked on this CPU (np._core._multiarray_umath.__cpu_targets_info__, e.g. X86_V4)
+and whether the umath module exports Intel SVML's routine for it (__svml_exp8_ha, ...), which
+is what NumPy's X86_V4 float64 exp, log, log2 and log10 loops call when it is linked (tanh runs NumPy's own
+port of SVML's tanh on X86_V3 and X86_V4, linked or not).
 """
 import os
 import sys
@@ -33,7 +38,24 @@ def mixed(rng, n):
     return np.concatenate(parts)
 
 
+SVML_ROUTINES = {"exp": b"__svml_exp8_ha", "log": b"__svml_log8_ha", "log2": b"__svml_log28_ha",
+                 "log10": b"__svml_log108_ha", "tanh": b"__svml_tanh8"}
+
+
+def write_dispatch(out):
+    """NumPy's float64 loop per function on this CPU, and whether SVML's routine is linked."""
+    import numpy._core._multiarray_umath as umath
+    with open(umath.__file__, "rb") as f:
+        binary = f.read()
+    with open(os.path.join(out, "dispatch.txt"), "w") as f:
+        for name, symbol in SVML_ROUTINES.items():
+            target = umath.__cpu_targets_info__.get(name, {}).get("dd", {}).get("current", "none")
+            linked = (symbol + b"\0") in binary
+            f.write(f"{name} {target} {'svml' if linked else 'no-svml'}\n")
+
+
 def main(out, seed, count):
+    write_dispatch(out)
     rng = np.random.default_rng(seed)
     unary = {
         "exp": np.exp, "log": np.log, "log2": np.log2, "log10": np.log10, "sqrt": np.sqrt,
@@ -48,6 +70,13 @@ def main(out, seed, count):
                 # mostly positive (the interesting domain), negatives and edges included
                 x = np.where(rng.random(x.size) < 0.9, np.abs(x), x)
                 x[:EDGES.size] = EDGES
+            k = count // 20
+            if name in ("exp", "sigmoid"):
+                # where exp's result is subnormal or overflows (SVML's scalar callout)
+                x[-2 * k:] = np.concatenate([rng.uniform(-746, -707, k), rng.uniform(707, 710, k)])
+            if name == "log":
+                # near 1 (where NumPy's non-SVML AVX-512 loop would call libm) and subnormal
+                x[-2 * k:] = np.concatenate([1 + rng.uniform(-0.07, 0.07, k), np.exp2(rng.uniform(-1074, -1022, k))])
             x.tofile(os.path.join(out, name + ".x.bin"))
             np.asarray(f(x), dtype=np.float64).tofile(os.path.join(out, name + ".out.bin"))
         for name, f in {"atan2": np.arctan2, "pow": np.power}.items():
