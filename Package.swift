@@ -19,13 +19,16 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        // PNG reading and writing through libpng, converting pixels exactly as Pillow does (no LessonKit dependency).
+        .target(name: "RasterIO", dependencies: ["CPNG"]),
         // Pure Swift, no Foundation: tensors, CNN kernels and Python-faithful printing.
         .target(name: "CNNKernels"),
         // The pipeline: parse -> expression -> evaluate -> quiz -> render -> site.
         .target(
             name: "LessonKit",
             dependencies: [
-                "CNNKernels", "CCmarkGFM",
+                "CNNKernels", "CCmarkGFM", "RasterIO",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -39,7 +42,7 @@ let package = Package(
         .testTarget(name: "CNNKernelsTests", dependencies: ["CNNKernels"], exclude: ["PrintOracle", "Oracle"]),
         .testTarget(
             name: "LessonKitTests",
-            dependencies: ["LessonKit", "lessonbuild"],
+            dependencies: ["LessonKit", "lessonbuild", "RasterIO"],
             exclude: ["Fixtures", "Snapshots", "Oracle"]
         ),
     ]
