@@ -43,6 +43,8 @@ public struct EvaluatedLesson: Sendable {
         /// `{question}`: index into `questions`.
         case question(Int)
         case quiz
+        /// `{figure}`: the evaluated figure, drawn by `FigureHTMLWriter`.
+        case figure(FigureModel)
     }
 }
 

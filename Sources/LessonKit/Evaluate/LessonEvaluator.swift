@@ -20,6 +20,7 @@ public struct LessonEvaluator {
     /// Evaluates `lesson`; nil when any error was reported.
     public func evaluate(_ lesson: ParsedLesson, name: String) -> EvaluatedLesson? {
         let errorsBefore = diagnostics.errorCount
+        configure(for: lesson)
         for directive in lesson.directives where directive.name == "eval" {
             report(interpreter.run(block: directive.body, locate: directive.location(ofBodyOffset:)))
         }
@@ -28,6 +29,8 @@ public struct LessonEvaluator {
         var questions: [Question] = []
         var quiz: QuizPanel?
         var questionNumber = 0
+        var figureNumber = 0
+        var figureBudget = FigureLimits.maxLessonBytes
         for (index, directive) in lesson.directives.enumerated() {
             switch directive.name {
             case "eval":
@@ -70,6 +73,9 @@ public struct LessonEvaluator {
                 } else {
                     blocks.append(.nothing)
                 }
+            case "figure":
+                figureNumber += 1
+                blocks.append(figure(directive, number: figureNumber, budget: &figureBudget).map(EvaluatedLesson.Block.figure) ?? .nothing)
             default:
                 // The parser reports unknown directives; render nothing for them.
                 blocks.append(.nothing)

@@ -20,12 +20,12 @@
 enum Builtins {
     /// Functions by name: `zeros`, `conv2d`, `lines`, ...
     static let functions: [String: Builtin] = Dictionary(
-        (tensorFunctions + cnnFunctions + formattingFunctions + pythonFunctions).map { ($0.name, $0) },
+        (tensorFunctions + cnnFunctions + formattingFunctions + pythonFunctions + figureFunctions).map { ($0.name, $0) },
         uniquingKeysWith: { first, _ in first })
 
     /// Methods by name: `sum`, `rounded`, `tolist`, ...
     static let methods: [String: Builtin] = Dictionary(
-        tensorMethods.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        (tensorMethods + figureMethods).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
     /// `attempt(EXPR)` is evaluated by the interpreter itself (it must see the failure);
     /// this entry only checks its arguments.

@@ -14,6 +14,7 @@ extension Value {
         case .tuple(let items): .tuple(items.map(\.pyObject))
         case .list(let items): .list(items.map(\.pyObject))
         case .record(_, let fields): .dict(fields.map { (key: $0.name, value: $0.value.pyObject) })
+        case .figure(let figure): .str("<\(figure.kindName) figure>")
         }
     }
 

@@ -17,6 +17,8 @@ public indirect enum Value: Sendable, Equatable {
     case list([Value])
     /// A record with named fields in order (e.g. a receptive-field step, a pool result).
     case record(typeName: String, fields: [Field])
+    /// A computed figure (`heatmap(x)`, `image(x)`, ...), shown by `{figure}`.
+    case figure(Figure)
 
     public struct Field: Sendable, Equatable {
         public var name: String
@@ -37,6 +39,7 @@ extension Value {
         case .tuple: "tuple"
         case .list: "list"
         case .record(let typeName, _): "record \(typeName)"
+        case .figure(let figure): "figure (\(figure.kindName))"
         }
     }
 

@@ -10,7 +10,7 @@
 /// literal has container prefixes removed, so each body line is a suffix of its source line.
 enum DirectiveReader {
     /// The directives lessonbuild knows, in the order the contract lists them.
-    static let knownNames = ["eval", "table", "listing", "output", "math", "question", "quiz"]
+    static let knownNames = ["eval", "table", "listing", "output", "math", "question", "quiz", "figure"]
 
     /// The `name` of an info string `{name} …`, or nil when the info does not start that way.
     static func name(inInfo info: String) -> String? {

@@ -39,6 +39,7 @@ extension Value {
         case .tuple: return "tuple"
         case .list: return "list"
         case let .record(typeName, _): return typeName
+        case .figure: return "figure"
         }
     }
 }

@@ -16,6 +16,8 @@ public enum BlockRenderer {
             return OutputRenderer.render(output)
         case .math(let mathML):
             return mathML + "\n"
+        case .figure(let figure):
+            return FigureHTMLWriter.render(figure)
         }
     }
 }
