@@ -214,6 +214,24 @@ struct FigureSVGTests {
         #expect(errors.first?.message.contains(message) == true, "\(errors)")
     }
 
+    /// The README's figure example (its second ````markdown block) renders what the README says;
+    /// the response, 4.000000000000001 at (1, 1), is NumPy's (padding 1, 3 × 3 cross-correlation).
+    @Test func readmeFigureExample() throws {
+        let readme = try String(contentsOf: Paths.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let blocks = readme.components(separatedBy: "````markdown\n")
+        try #require(blocks.count >= 3)
+        let lesson = try #require(blocks[2].components(separatedBy: "\n````").first) + "\n"
+        let figures = Self.figures(in: try Self.page(lesson))
+        try #require(figures.count == 1)
+        let elements = try #require(Elements.parse(figures[0]))
+        #expect(elements.first?.attributes["id"] == "fig-response")
+        #expect(elements.filter { $0.name == "svg" }.allSatisfy { $0.attributes["role"] == "img" })
+        #expect(elements.first { $0.name == "figcaption" }?.text == "Figure 1. The vertical-line kernel responds most at 4.00.")
+        let marks = Elements.withClass("mark", in: elements)
+        #expect(marks.map { [$0.attributes["data-row"], $0.attributes["data-col"]] } == [["1", "1"]])
+        #expect(Elements.withClass("cell", in: elements).count == 18)
+    }
+
     @Test func workLimitFromFrontMatter() throws {
         // 2 × 3 × 3 → 4 filters: conv2d charges 18 × 72 = 1296 element operations.
         let body = "```{eval}\nlet y = conv2d(ones((2, 3, 3)), ones((4, 2, 3, 3)))\n```\n"
