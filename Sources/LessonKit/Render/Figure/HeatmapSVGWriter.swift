@@ -30,21 +30,22 @@ enum HeatmapSVGWriter {
         return svg + "</svg>\n"
     }
 
-    /// Marks (a ring: white over black, visible on any fill) and outlines (a black and a white
-    /// rectangle), in cell coordinates scaled by `cell`.
+    /// Marks (a ring just inside the cell, white over black, visible on any fill and clear of
+    /// the annotation) and outlines (a black rectangle under a dashed yellow one), in cell
+    /// coordinates scaled by `cell`.
     static func decorations(marks: [GridPoint], outlines: [GridRect], cell: Double, strokeScale: Double = 1, markRadius: Double? = nil) -> String {
         var svg = ""
         let stroke = max(1, cell / 24) * strokeScale
         for mark in marks {
             let cx = svgNumber((Double(mark.col) + 0.5) * cell), cy = svgNumber((Double(mark.row) + 0.5) * cell)
-            let radius = markRadius ?? cell * 0.32
+            let radius = markRadius ?? cell * 0.44
             svg += "<g class=\"mark\" data-row=\"\(mark.row)\" data-col=\"\(mark.col)\">"
                 + "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"\(svgNumber(radius))\" fill=\"none\" stroke=\"#000\" stroke-width=\"\(svgNumber(stroke * 2.5))\"/>"
                 + "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"\(svgNumber(radius))\" fill=\"none\" stroke=\"#fff\" stroke-width=\"\(svgNumber(stroke))\"/>"
                 + "</g>\n"
         }
         for rect in outlines {
-            let inset = stroke
+            let inset = min(stroke, Double(min(rect.width, rect.height)) * cell / 4)
             let x = svgNumber(Double(rect.col) * cell + inset), y = svgNumber(Double(rect.row) * cell + inset)
             let w = svgNumber(Double(rect.width) * cell - 2 * inset), h = svgNumber(Double(rect.height) * cell - 2 * inset)
             let geometry = "x=\"\(x)\" y=\"\(y)\" width=\"\(w)\" height=\"\(h)\" fill=\"none\""
