@@ -61,6 +61,35 @@ struct FigureImageTests {
         #expect(sixteen?.message.contains("16-bit") == true)
     }
 
+    /// cnn.md's photo section: the numbers its prose cites equal NumPy + Pillow's on the same file
+    /// (`np.sum(window * kernel)` over every 3 × 3 window of the gray photo).
+    @Test func cnnPhotoStatisticsMatchNumPy() throws {
+        let lessons = Paths.root.appendingPathComponent("lessons")
+        let diagnostics = DiagnosticEngine()
+        let lesson = try #require(LessonPipeline.evaluate(path: lessons.appendingPathComponent("cnn.md").path, diagnostics: diagnostics),
+                                  "\(diagnostics.sorted)")
+        let text = PageRenderer.body(lesson).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let script = """
+        import numpy as np
+        from PIL import Image
+        gray = np.asarray(Image.open("images/cracked-panel.png").convert("L"), dtype=np.float64) / 255
+        kernel = np.array([[-0.6, -0.6, -0.6], [1.1, 1.1, 1.1], [-0.6, -0.6, -0.6]])
+        out = np.empty((gray.shape[0] - 2, gray.shape[1] - 2))
+        for r in range(out.shape[0]):
+            for c in range(out.shape[1]):
+                out[r, c] = np.sum(gray[r:r + 3, c:c + 3] * kernel)
+        peak = tuple(int(i) for i in np.unravel_index(np.argmax(out), out.shape))
+        print(f"a {gray.shape[0]} x {gray.shape[1]} picture")
+        print(f"a {out.shape[0]} x {out.shape[1]} feature map whose strongest response, {out.max():.3f}, sits at {peak}, on the crack.")
+        print(f"The weakest, {out.min():.3f}, comes from")
+        """
+        let result = try VerifyTestSupport.run("python3", ["-c", script], in: lessons)
+        try #require(result.status == 0, "\(result.stderr)")
+        for line in result.stdout.split(separator: "\n") {
+            #expect(text.contains(line), "the page does not say: \(line)")
+        }
+    }
+
     /// Missing files, folders and bad modes are located errors at the call in a lesson, and nothing is written.
     @Test func badPathsAreLocatedErrors() throws {
         let folder = try VerifyTestSupport.makeTemporaryDirectory()

@@ -17,7 +17,7 @@ import Testing
             print("QuizLessonTests: \(path) not found; skipped")
             return
         }
-        let built = try QuizBuilderLiveTests.build(source)
+        let built = try QuizBuilderLiveTests.build(source, resourceDirectory: (path as NSString).deletingLastPathComponent)
         #expect(built.diagnostics == [], "\(built.diagnostics)")
         #expect(built.questions.map(\.kind) == [.numeric, .numeric, .numeric, .choice, .numeric, .numeric, .numeric, .choice])
         #expect(built.questions.map(\.id) == (1...8).map { "q\($0)" })
