@@ -157,7 +157,7 @@ static inline void lb_png_write(png_structp png, png_bytep bytes, png_size_t len
 static inline void lb_png_flush(png_structp png) { (void)png; }
 
 /// Encodes 8-bit gray (`channels` 1) or RGB (3) pixels, rows top to bottom, as a PNG with fixed
-/// settings (no tIME or text chunks, zlib level 9, adaptive filters) so the bytes depend only on
+/// settings (no tIME or text chunks, zlib level 1, adaptive filters) so the bytes depend only on
 /// the pixels and the libpng/zlib versions. On success returns 0 and a malloc'd buffer the
 /// caller frees with `free`; on failure -1 and the reason in `message` (200 bytes).
 static inline int lb_png_encode(const unsigned char *pixels, uint32_t width, uint32_t height, int channels,
@@ -184,7 +184,7 @@ static inline int lb_png_encode(const unsigned char *pixels, uint32_t width, uin
         return -1;
     }
     png_set_write_fn(png, &writer, lb_png_write, lb_png_flush);
-    png_set_compression_level(png, 9);
+    png_set_compression_level(png, 1);
     png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_ALL_FILTERS);
     png_set_IHDR(png, info, width, height, 8, channels == 1 ? PNG_COLOR_TYPE_GRAY : PNG_COLOR_TYPE_RGB,
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);

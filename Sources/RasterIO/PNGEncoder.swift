@@ -1,7 +1,9 @@
 import CPNG
 
 /// Writes a `Raster` (gray or RGB) as a PNG with libpng, deterministically: no time or text
-/// chunks, zlib level 9, libpng's adaptive filters, so the same pixels give the same bytes.
+/// chunks, libpng's adaptive filters, zlib level 1, so the same pixels give the same bytes (for a
+/// given libpng and zlib). Level 1: on `lessons/cnn.md`'s two photo-sized images, level 9 saves 8%
+/// of the PNG bytes (90,755 against 98,418) for 1.7× the whole lesson's CPU time (50.7 ms against 29.6 ms).
 ///
 ///     let bytes = try PNGEncoder.encode(Raster(width: 2, height: 1, channels: 1, pixels: [0, 255]))
 public enum PNGEncoder {
