@@ -232,6 +232,23 @@ struct FigureSVGTests {
         #expect(Elements.withClass("cell", in: elements).count == 18)
     }
 
+    @Test func duplicateNamesAndTheOutputBudgetAreLocatedErrors() throws {
+        let duplicate = DiagnosticEngine()
+        let twice = "```{figure} heatmap([[1]])\n:name: fig-a\n```\n\n```{figure} heatmap([[2]])\n:name: fig-a\n```\n"
+        #expect(LessonPipeline.evaluate(path: "d.md", source: twice, diagnostics: duplicate) == nil)
+        #expect(duplicate.sorted.map(\.description) == ["d.md:6:8: error: ':name: fig-a' is already the id of another figure in this lesson"])
+
+        // 12 figures of 10,000 annotated cells each (about 3.5 MB of HTML apiece): over 32 MiB; the
+        // first figure past the budget is reported at its expression, once.
+        var source = "```{eval}\nlet big = heatmap(ones((100, 100)) * 0.123456789, annotate: true, format: \".9f\")\n```\n"
+        for _ in 0..<12 { source += "\n```{figure} big\n```\n" }
+        let budget = DiagnosticEngine()
+        #expect(LessonPipeline.evaluate(path: "b.md", source: source, diagnostics: budget) == nil)
+        let errors = budget.sorted
+        #expect(errors.count == 1 && errors.allSatisfy { $0.message.contains("figures are too large") && $0.location.column == 13 },
+                "\(errors.prefix(2))")
+    }
+
     @Test func workLimitFromFrontMatter() throws {
         // 2 × 3 × 3 → 4 filters: conv2d charges 18 × 72 = 1296 element operations.
         let body = "```{eval}\nlet y = conv2d(ones((2, 3, 3)), ones((4, 2, 3, 3)))\n```\n"

@@ -5,7 +5,7 @@ import Foundation
 extension LessonEvaluator {
 
     /// A `{figure}` as figure number `number` (figures are numbered in lesson order); nil after reporting.
-    func figure(_ directive: Directive, number: Int, budget: inout Int) -> FigureModel? {
+    func figure(_ directive: Directive, number: Int, state: inout FigureState) -> FigureModel? {
         checkOptions(directive, allowed: ["name", "caption", "alt"])
         guard !directive.argument.isEmpty else {
             error(at: directive.location, "a {figure} needs an expression after '{figure}', e.g. '{figure} heatmap(feature_map)'")
@@ -18,6 +18,10 @@ extension LessonEvaluator {
         if let name = directive.option("name") {
             guard FigureModel.isValidID(name.value) else {
                 error(at: name.valueLocation, "':name:' must be an id of letters, digits, '-' and '_' starting with a letter, e.g. 'fig-feature-map'; got '\(name.value)'")
+                return nil
+            }
+            guard !state.ids.contains(name.value) else {
+                error(at: name.valueLocation, "':name: \(name.value)' is already the id of another figure in this lesson")
                 return nil
             }
             id = name.value
@@ -35,9 +39,15 @@ extension LessonEvaluator {
         }
         let model = FigureModel(number: number, id: id ?? "figure-\(number)", captionHTML: captionHTML,
                                 alt: directive.option("alt")?.value ?? FigureDescription.alt(figure), figure: figure)
+        guard !state.ids.contains(model.id) else {
+            error(at: directive.location, "this figure's default id '\(model.id)' is already used by a ':name:'; give it a ':name:' of its own")
+            return nil
+        }
+        state.ids.insert(model.id)
+        guard state.bytesLeft >= 0 else { return nil }  // the first figure past the budget was reported
         let size = FigureHTMLWriter.render(model).utf8.count + model.assets.reduce(0) { $0 + $1.bytes.count }
-        budget -= size
-        guard budget >= 0 else {
+        state.bytesLeft -= size
+        guard state.bytesLeft >= 0 else {
             error(at: directive.argumentLocation,
                   "the lesson's figures are too large (limit \(FigureLimits.maxLessonBytes) bytes of SVG, HTML and PNG); draw fewer or smaller figures")
             return nil
@@ -94,6 +104,12 @@ extension LessonEvaluator {
         }
         return SourceLocation(line: 1, column: 1)
     }
+}
+
+/// What the `{figure}`s of one lesson share: the ids taken so far and the output bytes left.
+struct FigureState {
+    var ids: Set<String> = []
+    var bytesLeft = FigureLimits.maxLessonBytes
 }
 
 /// The front matter's `work-limit:`: how many tensor element operations a lesson may spend.

@@ -30,7 +30,7 @@ public struct LessonEvaluator {
         var quiz: QuizPanel?
         var questionNumber = 0
         var figureNumber = 0
-        var figureBudget = FigureLimits.maxLessonBytes
+        var figures = FigureState()
         for (index, directive) in lesson.directives.enumerated() {
             switch directive.name {
             case "eval":
@@ -75,7 +75,7 @@ public struct LessonEvaluator {
                 }
             case "figure":
                 figureNumber += 1
-                blocks.append(figure(directive, number: figureNumber, budget: &figureBudget).map(EvaluatedLesson.Block.figure) ?? .nothing)
+                blocks.append(figure(directive, number: figureNumber, state: &figures).map(EvaluatedLesson.Block.figure) ?? .nothing)
             default:
                 // The parser reports unknown directives; render nothing for them.
                 blocks.append(.nothing)

@@ -78,6 +78,7 @@ extension Value {
         case .tensor(let t): t.count
         case .tuple(let items), .list(let items): items.reduce(0) { $0 + $1.tensorElements }
         case .record(_, let fields): fields.reduce(0) { $0 + $1.value.tensorElements }
+        case .figure(let figure): figure.elementCount
         default: 0
         }
     }

@@ -34,6 +34,17 @@ public struct Figure: Sendable, Equatable {
         }
     }
 
+    /// The numbers and pixels this figure holds (counted against the lesson's memory cap like tensor elements).
+    public var elementCount: Int {
+        switch content {
+        case .heatmap(let map): map.values.count
+        case .image(let image): image.raster.pixels.count + image.png.count
+        case .bars(let chart): chart.values.count
+        case .line(let chart): chart.xs.count * (chart.series.count + 1)
+        case .panels(let panels): panels.reduce(0) { $0 + $1.figure.elementCount }
+        }
+    }
+
     /// "heatmap", "image", ...: for messages.
     public var kindName: String {
         switch content {
