@@ -232,6 +232,30 @@ struct FigureSVGTests {
         #expect(Elements.withClass("cell", in: elements).count == 18)
     }
 
+    @Test func altTextIsInterpolatedAndNamesTheSVGOrThePanelGroup() throws {
+        let html = try Self.page("""
+        ```{eval}
+        let x = [[0.5, 2.0], [1.0, 0.25]]
+        ```
+
+        ```{figure} heatmap(x)
+        :alt: Peak {{ x.max() }} at {{ x.argmax2d() }} <b>
+        ```
+
+        ```{figure} panels([heatmap(x), bars([1, 2], labels: ["a", "b"])], titles: ["Map", "Counts"])
+        ```
+        """)
+        let figures = Self.figures(in: html)
+        try #require(figures.count == 2)
+        let first = try #require(Elements.parse(figures[0]))
+        #expect(first.first { $0.name == "title" }?.text == "Peak 2.0 at (0, 1) <b>")
+        let second = try #require(Elements.parse(figures[1]))
+        #expect(Elements.withClass("figure-panels", in: second).first?.attributes["aria-label"] == "2 figures side by side: Map, Counts")
+        let titles = second.filter { $0.name == "title" }.map(\.text)
+        #expect(titles.count == 2 && titles[0].hasPrefix("Map: Heatmap of a 2 × 2 tensor, values 0.25 to 2.0; highest 2.0 at row 1, column 2"))
+        #expect(titles[1].hasPrefix("Counts: Bar chart of 2 values: a 1, b 2"))
+    }
+
     @Test func duplicateNamesAndTheOutputBudgetAreLocatedErrors() throws {
         let duplicate = DiagnosticEngine()
         let twice = "```{figure} heatmap([[1]])\n:name: fig-a\n```\n\n```{figure} heatmap([[2]])\n:name: fig-a\n```\n"

@@ -37,8 +37,12 @@ extension LessonEvaluator {
             guard let html = inlineMarkdown(caption.value, at: caption.valueLocation) else { return nil }
             captionHTML = html
         }
-        let model = FigureModel(number: number, id: id ?? "figure-\(number)", captionHTML: captionHTML,
-                                alt: directive.option("alt")?.value ?? FigureDescription.alt(figure), figure: figure)
+        var alt = FigureDescription.alt(figure)
+        if let option = directive.option("alt") {
+            guard let text = plainText(option.value, at: option.valueLocation) else { return nil }
+            alt = text
+        }
+        let model = FigureModel(number: number, id: id ?? "figure-\(number)", captionHTML: captionHTML, alt: alt, figure: figure)
         guard !state.ids.contains(model.id) else {
             error(at: directive.location, "this figure's default id '\(model.id)' is already used by a ':name:'; give it a ':name:' of its own")
             return nil
@@ -79,6 +83,27 @@ extension LessonEvaluator {
             trimmed = String(trimmed.dropFirst(3).dropLast(4))
         }
         return trimmed
+    }
+
+    /// An option's text with its `{{ }}` filled (an `:alt:` citing computed numbers); nil after reporting.
+    func plainText(_ source: String, at location: SourceLocation) -> String? {
+        let pieces: [BodyPiece]
+        do throws(EvaluationError) {
+            pieces = try LessonParser.splitBody(source, locate: { location.advanced(by: $0) })
+        } catch {
+            report(error)
+            return nil
+        }
+        var result = ""
+        for piece in pieces {
+            switch piece {
+            case .text(let text): result += text
+            case .expression(let expression):
+                guard let value = text(of: expression) else { return nil }
+                result += value
+            }
+        }
+        return result
     }
 
     /// Applies the lesson-wide settings before anything runs: `loadImage` reads relative to the

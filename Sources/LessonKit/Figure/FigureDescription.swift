@@ -44,9 +44,10 @@ public enum FigureDescription {
                     + "at x = \(short(chart.xs[high], chart.xReprs[high]))"
             }.joined(separator: "; ")
         case .panels(let panels):
+            // Each panel carries its own description; the group names them.
             text = "\(panels.count) figures side by side: " + panels.enumerated().map { index, panel in
-                (panel.title.isEmpty ? "\(index + 1)" : panel.title) + ": " + alt(panel.figure)
-            }.joined(separator: ". ")
+                panel.title.isEmpty ? "\(index + 1), a \(panel.figure.kindName)" : panel.title
+            }.joined(separator: ", ")
         }
         if !figure.marks.isEmpty {
             let shown = figure.marks.prefix(8).map { "row \($0.row + 1), column \($0.col + 1)" }.joined(separator: "; ")

@@ -37,7 +37,7 @@ public enum FigureHTMLWriter {
         case .line(let chart):
             return ChartSVGWriter.line(chart, id: id, title: alt)
         case .panels(let panels):
-            var html = "<div class=\"figure-panels\">\n"
+            var html = "<div class=\"figure-panels\" role=\"group\" aria-label=\"\(HTMLEscaping.escape(alt))\">\n"
             for (index, panel) in panels.enumerated() {
                 html += "<div class=\"figure-panel\">\n"
                 if !panel.title.isEmpty {
