@@ -90,6 +90,22 @@ struct FigureImageTests {
         }
     }
 
+    /// The writer's bytes depend on the pixels only: same pixels, same file; only IHDR, IDAT and IEND chunks.
+    @Test func pngWriterIsDeterministic() throws {
+        let raster = Raster(width: 3, height: 2, channels: 3, pixels: (0..<18).map { UInt8($0 * 14) })
+        let first = try PNGEncoder.encode(raster), second = try PNGEncoder.encode(raster)
+        #expect(first == second)
+        var chunks: [String] = []
+        var offset = 8
+        while offset + 8 <= first.count {
+            let length = first[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
+            chunks.append(String(decoding: first[offset + 4..<offset + 8], as: UTF8.self))
+            offset += 12 + length
+        }
+        #expect(Set(chunks) == ["IHDR", "IDAT", "IEND"] && chunks.last == "IEND", "\(chunks)")
+        #expect(try PNGDecoder.decode(first, mode: .rgb) == raster)
+    }
+
     /// Missing files, folders and bad modes are located errors at the call in a lesson, and nothing is written.
     @Test func badPathsAreLocatedErrors() throws {
         let folder = try VerifyTestSupport.makeTemporaryDirectory()

@@ -256,6 +256,30 @@ struct FigureSVGTests {
         #expect(titles[1].hasPrefix("Counts: Bar chart of 2 values: a 1, b 2"))
     }
 
+    /// The documented colormap ends: diverging −m blue #2166AC, 0 white, +m red #B2182B (m = max |v|);
+    /// viridis min #440154, max #FDE725; annotations black or white by WCAG contrast.
+    @Test func colormapEndsAndContrast() throws {
+        let html = try Self.page("""
+        ```{figure} heatmap([[-4.0, 0.0, 2.0]], colormap: "diverging", annotate: true)
+        ```
+
+        ```{figure} heatmap([[1, 5, 9]], colormap: "viridis", annotate: true, format: "d")
+        ```
+        """)
+        let figures = Self.figures(in: html)
+        try #require(figures.count == 2)
+        let diverging = try #require(Elements.parse(figures[0]))
+        let fills = Elements.withClass("cell", in: diverging).map { $0.attributes["fill"]! }
+        #expect(fills[0] == "rgb(33, 102, 172)" && fills[1] == "rgb(255, 255, 255)")
+        #expect(fills[2] == "rgb(217, 140, 149)", "halfway from white to #B2182B")
+        let texts = Elements.withClass("cell-text", in: diverging).map { $0.attributes["fill"]! }
+        #expect(texts == ["rgb(255, 255, 255)", "rgb(0, 0, 0)", "rgb(0, 0, 0)"])
+        let viridis = try #require(Elements.parse(figures[1]))
+        let ends = Elements.withClass("cell", in: viridis).map { $0.attributes["fill"]! }
+        #expect(ends.first == "rgb(68, 1, 84)" && ends.last == "rgb(253, 231, 37)")
+        #expect(Elements.withClass("cell-text", in: viridis).map(\.text) == ["1", "5", "9"])
+    }
+
     @Test func duplicateNamesAndTheOutputBudgetAreLocatedErrors() throws {
         let duplicate = DiagnosticEngine()
         let twice = "```{figure} heatmap([[1]])\n:name: fig-a\n```\n\n```{figure} heatmap([[2]])\n:name: fig-a\n```\n"
