@@ -280,6 +280,20 @@ struct FigureSVGTests {
         #expect(Elements.withClass("cell-text", in: viridis).map(\.text) == ["1", "5", "9"])
     }
 
+    /// Charts of extreme magnitudes render well-formed SVG with finite coordinates (no trap, no "nan").
+    @Test(arguments: ["bars([1e308, -1e308], labels: [\"a\", \"b\"])", "bars([5e-324, 1e-320], labels: [\"a\", \"b\"])",
+                      "line([0.0, 1e308], [1.0, -1e308])", "line([1, 1, 1], [2.0, 2.0, 2.0])", "bars([0], labels: [\"zero\"])"])
+    func extremeCharts(_ expression: String) throws {
+        let figures = Self.figures(in: try Self.page("```{figure} \(expression)\n```\n"))
+        let elements = try #require(figures.first.flatMap(Elements.parse))
+        for element in elements where element.name != "title" {
+            for (key, value) in element.attributes where ["x", "y", "width", "height", "x1", "y1", "x2", "y2", "cx", "cy"].contains(key) {
+                #expect(Double(value)?.isFinite == true, "\(element.name) \(key)=\(value)")
+            }
+        }
+        #expect(!figures[0].contains("nan") && !figures[0].contains("inf"))
+    }
+
     @Test func duplicateNamesAndTheOutputBudgetAreLocatedErrors() throws {
         let duplicate = DiagnosticEngine()
         let twice = "```{figure} heatmap([[1]])\n:name: fig-a\n```\n\n```{figure} heatmap([[2]])\n:name: fig-a\n```\n"

@@ -90,11 +90,18 @@ enum ChartSVGWriter {
     static func niceTicks(_ low: Double, _ high: Double) -> [Double] {
         var (low, high) = (low, high)
         if low == high { (low, high) = low == 0 ? (-1, 1) : (low - abs(low) / 2, high + abs(high) / 2) }
-        let raw = (high - low) / 5
+        let raw = high / 5 - low / 5  // never overflows, even for ±1e308
         let magnitude = pow(10, (log10(raw)).rounded(.down))
         let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
         let first = (low / step).rounded(.down), last = (high / step).rounded(.up)
-        return stride(from: first, through: last, by: 1).map { ($0 * step * 1e9).rounded() / 1e9 }
+        // Extreme magnitudes (subnormal steps, ranges near the largest double) fall back to the two ends.
+        guard raw > 0, step.isNormal, first.isFinite, last.isFinite, last - first <= 20,
+              (first * step).isFinite, (last * step).isFinite else { return [low, high] }
+        let ticks = stride(from: first, through: last, by: 1).map { value -> Double in
+            let tick = value * step
+            return abs(tick) < 1e15 ? (tick * 1e9).rounded() / 1e9 : tick
+        }
+        return ticks.count >= 2 ? ticks : [low, high]
     }
 
     /// A tick as Python prints a round number: `0`, `0.5`, `1e-05`, `2000`.

@@ -54,6 +54,7 @@ public enum FigureHTMLWriter {
 
 /// Numbers in SVG attributes: at most 2 decimals, no trailing zeros, no exponent (`12`, `3.5`, `-0.25`).
 func svgNumber(_ value: Double) -> String {
+    guard value.isFinite, abs(value) < 1e12 else { return "0" }  // never reached by the writers' own geometry
     let hundredths = Int((value * 100).rounded())
     let sign = hundredths < 0 ? "-" : ""
     let magnitude = abs(hundredths)
