@@ -123,6 +123,9 @@ def broken():
     header = bytearray(good)
     header[12:16] = b"IHDX"  # the first chunk is not IHDR
     yield "corrupt-header", bytes(header), "corrupt"
+    huge = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 50000, 50000, 8, 0, 0, 0, 0))
+    huge += chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b"")
+    yield "huge-dimensions", huge, "too many pixels (refused before allocating)"
     yield "not-a-png", b"GIF89a this is not a PNG file at all", "not a PNG"
     yield "empty", b"", "empty"
 
