@@ -14,20 +14,22 @@ public enum PNGFile {
         try PNGDecoder.decode(try bytes(atPath: path), mode: mode)
     }
 
-    public static func bytes(atPath path: String, maxBytes: Int = maxBytes) throws(RasterError) -> [UInt8] {
+    /// The file's bytes; messages name it `displayName` (the path as the author wrote it), default `path`.
+    public static func bytes(atPath path: String, displayName: String? = nil, maxBytes: Int = maxBytes) throws(RasterError) -> [UInt8] {
+        let name = displayName ?? path
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw RasterError("cannot read image '\(path)': \(String(cString: strerror(errno)))")
+            throw RasterError("cannot read image '\(name)': \(String(cString: strerror(errno)))")
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw RasterError("cannot read image '\(path)': it is a directory or not a regular file")
+            throw RasterError("cannot read image '\(name)': it is a directory or not a regular file")
         }
         guard Int(info.st_size) <= maxBytes else {
-            throw RasterError("image '\(path)' is larger than \(maxBytes) bytes")
+            throw RasterError("image '\(name)' is larger than \(maxBytes) bytes")
         }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
-            throw RasterError("cannot read image '\(path)': \(String(cString: strerror(errno)))")
+            throw RasterError("cannot read image '\(name)': \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
@@ -37,7 +39,7 @@ public enum PNGFile {
                 Glibc.read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             }
             if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { throw RasterError("cannot read image '\(path)': the file ended early") }
+            guard count > 0 else { throw RasterError("cannot read image '\(name)': the file ended early") }
             offset += count
         }
         return bytes

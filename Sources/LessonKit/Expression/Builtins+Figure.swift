@@ -50,11 +50,11 @@ extension Builtins {
         let resolved = path.hasPrefix("/") || directory.isEmpty ? path : directory + "/" + path
         let raster: Raster
         do throws(RasterError) {
-            let bytes = try PNGFile.bytes(atPath: resolved)
+            let bytes = try PNGFile.bytes(atPath: resolved, displayName: path)
             raster = try PNGDecoder.decode(bytes, mode: mode, maxPixels: call.limits.maxTensorElements / mode.channels)
         } catch {
-            var message = error.message
-            if !message.contains(resolved) { message = "cannot load image '\(path)': \(message)" }
+            let message = error.message.hasPrefix("cannot read image") || error.message.hasPrefix("image '")
+                ? error.message : "cannot load image '\(path)': \(error.message)"
             throw ExpressionFailure(message, at: call.range(0))
         }
         try call.charge(raster.pixels.count)
