@@ -22,6 +22,9 @@ let package = Package(
         ),
         // CPU feature test and the one AVX-512 instruction the NumPy-identical math needs.
         .target(name: "CX86Features"),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        // PNG reading and writing through libpng, converting pixels exactly as Pillow does (no LessonKit dependency).
+        .target(name: "RasterIO", dependencies: ["CPNG"]),
         // Pure Swift, no Foundation: tensors and CNN kernels.
         .target(name: "CNNKernels", dependencies: ["CX86Features"]),
         // Pure Swift, no Foundation: values printed exactly as Python and NumPy 2 print them.
@@ -30,7 +33,7 @@ let package = Package(
         .target(
             name: "LessonKit",
             dependencies: [
-                "CNNKernels", "PythonPrinting", "CCmarkGFM",
+                "CNNKernels", "PythonPrinting", "CCmarkGFM", "RasterIO",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -50,7 +53,7 @@ let package = Package(
         .testTarget(name: "PythonPrintingTests", dependencies: ["PythonPrinting", "TestSupport"], exclude: ["PrintOracle"]),
         .testTarget(
             name: "LessonKitTests",
-            dependencies: ["LessonKit", "lessonbuild", "TestSupport"],
+            dependencies: ["LessonKit", "lessonbuild", "RasterIO", "TestSupport"],
             exclude: ["Fixtures", "Snapshots", "Oracle"]
         ),
     ]

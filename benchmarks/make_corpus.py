@@ -21,6 +21,7 @@ block (a fenced block whose info string starts with `{`), and replaces each `{{ 
 import hashlib
 import os
 import re
+import shutil
 import sys
 
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})(.*)$")
@@ -166,6 +167,10 @@ def main(argv):
             handle.write(text)
         with open(os.path.join(outdir, "stripped", name), "w", encoding="utf-8") as handle:
             handle.write(stripped_text(text))
+    # Files the lesson reads (loadImage paths are relative to the lesson): its images/ folder.
+    images = os.path.join(os.path.dirname(os.path.abspath(lesson)), "images")
+    if os.path.isdir(images):
+        shutil.copytree(images, os.path.join(outdir, "lessons", "images"), dirs_exist_ok=True)
     print(f"make_corpus: {count} variants of {lesson} in {outdir}"
           + (" (titles only)" if titles_only else ""))
 

@@ -17,6 +17,7 @@ struct Lessonbuild: ParsableCommand {
 
     /// Parses and runs the command, mapping usage errors to exit status 2 (ArgumentParser uses 64).
     static func main() {
+        AllocatorTuning.apply()
         do {
             var command = try parseAsRoot()
             try command.run()

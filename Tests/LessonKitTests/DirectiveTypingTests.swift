@@ -48,7 +48,7 @@ struct DirectiveTypingTests {
 
         """
         let (_, errors) = Self.build(source)
-        #expect(errors == ["t.md:5:1: error: unknown directive '{shout}'; known directives: {eval}, {table}, {listing}, {output}, {math}, {question}, {quiz}"])
+        #expect(errors == ["t.md:5:1: error: unknown directive '{shout}'; known directives: {eval}, {table}, {listing}, {output}, {math}, {question}, {quiz}, {figure}"])
 
         let registry = DirectiveRegistry.standard.adding([ShoutDirective.self])
         let (lesson, none) = Self.build(source, registry: registry)

@@ -73,7 +73,8 @@ import TestSupport
     @Test func tensorWorkLimit() {
         let lesson = Interpreter(limits: EvaluationLimits(maxTensorWork: 10_000))
         #expect(runExpressionBlock("let x = zeros((50, 50))", in: lesson).isEmpty)
-        #expect(expressionFailure("x + x + x", in: lesson)?.message == "the lesson does too much tensor work (limit 10000 element operations)")
+        #expect(expressionFailure("x + x + x", in: lesson)?.message == "the lesson does too much tensor work (limit 10000 element operations); "
+                + "a lesson that needs more raises it in its front matter, e.g. 'work-limit: 4e4'")
     }
 
     /// Random byte soup and random token soup: the lexer and parser must never trap.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// `import "_shared.md"`: the imported file's `{eval}` blocks run once and bind their names; errors

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LessonKit
 
 /// Language v2 (LESSON-FORMAT.md §8) against live Python: each lesson program runs as one

@@ -36,7 +36,7 @@ import TestSupport
         let source = "Text.\n\n> ```{foo} arg\n> body\n> ```\n"
         let (_, diagnostics) = ParseTestSupport.parse(source)
         #expect(messages(diagnostics) == [
-            "unknown directive '{foo}'; known directives: {eval}, {table}, {listing}, {output}, {math}, {question}, {quiz}",
+            "unknown directive '{foo}'; known directives: {eval}, {table}, {listing}, {output}, {math}, {question}, {quiz}, {figure}",
         ])
         #expect(diagnostics.first?.location == at("```{foo}", source))
     }

@@ -12,11 +12,12 @@ import TestSupport
     }
 
     /// Parses `source`, runs its `{eval}` blocks, builds every question and the panel, validates.
-    static func build(_ source: String) throws -> Built {
+    static func build(_ source: String, resourceDirectory: String = "") throws -> Built {
         let diagnostics = DiagnosticEngine()
         let lesson = try #require(LessonParser.parse(path: "quiz.md", source: source,
                                                           directives: DirectiveRegistry.standard.names, diagnostics: diagnostics))
         let interpreter = Interpreter()
+        interpreter.resourceDirectory = resourceDirectory  // where the lesson's loadImage paths start
         var questions: [Question] = []
         var panel: QuizPanel?
         var number = 0

@@ -18,7 +18,7 @@ import TestSupport
     @Test(.enabled(if: FileManager.default.fileExists(atPath: lessonPath), "the lesson file is missing"))
     func cnnLessonQuizBuilds() throws {
         let source = try String(contentsOfFile: Self.lessonPath, encoding: .utf8)
-        let built = try QuizBuilderLiveTests.build(source)
+        let built = try QuizBuilderLiveTests.build(source, resourceDirectory: (Self.lessonPath as NSString).deletingLastPathComponent)
         #expect(built.diagnostics == [], "\(built.diagnostics)")
         #expect(built.questions.map(\.kind) == [.numeric, .numeric, .numeric, .choice, .numeric, .numeric, .numeric, .choice])
         #expect(built.questions.map(\.id) == (1...8).map { "q\($0)" })
@@ -53,7 +53,7 @@ extension QuizLessonTests {
         let python = try #require(QuizFixtures.tool("python3"))
         let (status, out, err) = try QuizFixtures.run(python, [Self.oraclePath])
         try #require(status == 0, "the oracle failed: \(err)")
-        let built = try QuizBuilderLiveTests.build(source)
+        let built = try QuizBuilderLiveTests.build(source, resourceDirectory: (Self.lessonPath as NSString).deletingLastPathComponent)
         let responses = try ResponseReader.parse(out, path: "cnn.json")
         let report = Grader.grade(lessonName: "cnn", questions: built.questions, panel: built.panel, responses: responses)
         let learner = try #require(report.learners.first)

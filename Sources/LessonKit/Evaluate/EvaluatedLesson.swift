@@ -54,6 +54,8 @@ public struct EvaluatedLesson: Sendable {
         case quiz
         /// A directive kind's own rendering: HTML in which every computed text is escaped.
         case html(String)
+        /// `{figure}`: the evaluated figure, drawn by `FigureHTMLWriter`.
+        case figure(FigureModel)
     }
 }
 

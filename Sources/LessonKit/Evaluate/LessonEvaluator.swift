@@ -33,6 +33,7 @@ public struct LessonEvaluator {
     /// Evaluates `lesson`; nil when any error was reported.
     public func evaluate(_ lesson: ParsedLesson, name: String) -> EvaluatedLesson? {
         let errorsBefore = diagnostics.errorCount
+        configure(for: lesson)
         interpreter.importer = { [path, diagnostics, imports, registry] relative, location throws(EvaluationError) in
             try imports.load(relative, from: path, at: location, directives: registry.names, diagnostics: diagnostics)
         }

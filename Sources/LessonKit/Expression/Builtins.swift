@@ -30,13 +30,14 @@ enum Builtins {
     static let functions: [String: Builtin] = registry(allFunctions)
 
     /// Methods by name: `sum`, `rounded`, `tolist`, ...
-    static let methods: [String: Builtin] = registry(tensorMethods)
+    static let methods: [String: Builtin] = registry(tensorMethods + figureMethods)
 
     /// Every function definition, one group per file.
     static let allFunctions: [Builtin] = tensorFunctions + cnnFunctions + formattingFunctions + pythonFunctions
         + mathFunctions
         + builderFunctions
         + backwardFunctions
+        + figureFunctions
 
     /// Names defined more than once among functions or among methods (a registration mistake:
     /// the registry would keep only the first). A test requires this to be empty.
@@ -44,7 +45,7 @@ enum Builtins {
         func duplicates(_ builtins: [Builtin]) -> [String] {
             Dictionary(grouping: builtins.map(\.name), by: { $0 }).filter { $0.value.count > 1 }.map(\.key)
         }
-        return (duplicates(allFunctions) + duplicates(tensorMethods)).sorted()
+        return (duplicates(allFunctions) + duplicates(tensorMethods + figureMethods)).sorted()
     }
 
     /// Builtins by name; of duplicates (see `duplicateNames`) the first is kept.

@@ -15,7 +15,9 @@ public struct EvaluationLimits: Sendable, Equatable {
     public var maxStatements: Int
     /// Expression nodes evaluated per lesson.
     public var maxSteps: Int
-    /// Tensor elements read or written by kernels per lesson (a proxy for compute time).
+    /// Tensor elements read or written by kernels per lesson (a proxy for compute time). The default,
+    /// 2^32, runs a small CNN over a 224 × 224 × 3 photo (conv2d charges input × kernel elements:
+    /// 3 × 224 × 224 → 16 filters 3 × 3 is 6.5e7); a lesson raises it with `work-limit:` in its front matter.
     public var maxTensorWork: Int
     /// Elements of a list built from a tensor (`x.tolist()`) or by `+`.
     public var maxListElements: Int
@@ -33,7 +35,7 @@ public struct EvaluationLimits: Sendable, Equatable {
     public var maxStackBytes: Int
 
     public init(maxNesting: Int = 64, maxTreeHeight: Int = 256, maxStringLength: Int = 1_000_000,
-                maxStatements: Int = 10_000, maxSteps: Int = 5_000_000, maxTensorWork: Int = 1 << 28,
+                maxStatements: Int = 10_000, maxSteps: Int = 5_000_000, maxTensorWork: Int = 1 << 32,
                 maxListElements: Int = 100_000, maxBoundElements: Int = 1 << 25, maxValueNesting: Int = 64,
                 maxCallDepth: Int = 100, maxStackBytes: Int = 6 << 20, maxIterations: Int = 100_000) {
         self.maxCallDepth = maxCallDepth

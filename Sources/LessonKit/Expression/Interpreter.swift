@@ -20,7 +20,9 @@ public final class Interpreter {
     /// The scope expressions are evaluated in (a call's or a block's while they run).
     var scope: Scope
     private var order: [String] = []
-    public let limits: EvaluationLimits
+    public var limits: EvaluationLimits
+    /// The folder `loadImage` paths are relative to (the lesson file's folder); "" is the working directory.
+    public var resourceDirectory = ""
     private var statementCount = 0
     private var steps = 0
     private var work = 0
@@ -338,7 +340,8 @@ public final class Interpreter {
     func chargeWork(_ elements: Int, at range: Range<Int>) throws(ExpressionFailure) {
         work = work.addingReportingOverflow(max(0, elements)).partialValue
         guard work >= 0, work <= limits.maxTensorWork else {
-            throw exhausted("the lesson does too much tensor work (limit \(limits.maxTensorWork) element operations)", at: range)
+            throw exhausted("the lesson does too much tensor work (limit \(limits.maxTensorWork) element operations); "
+                            + "a lesson that needs more raises it in its front matter, e.g. 'work-limit: \(WorkLimit.suggestion(above: limits.maxTensorWork))'", at: range)
         }
     }
 

@@ -18,6 +18,7 @@ extension Value {
         case .numpy(let s): .numpyScalar(s)
         case .range(let lower, let upper): .range(lower, upper)
         case .function(let f): .str("<function \(f.name)>")
+        case .figure(let figure): .str("<\(figure.kindName) figure>")
         }
     }
 

@@ -24,6 +24,8 @@ public indirect enum Value: Sendable, Equatable {
     case range(lower: Int, upper: Int)
     /// A function: a built-in, a `func` or a closure. Functions are values, but never shown.
     case function(Function)
+    /// A computed figure (`heatmap(x)`, `image(x)`, ...), shown by `{figure}`.
+    case figure(Figure)
 
     public struct Field: Sendable, Equatable {
         public var name: String
@@ -47,6 +49,7 @@ extension Value {
         case .numpy(let s): "np." + s.numpyTypeName
         case .range: "range"
         case .function: "function"
+        case .figure(let figure): "figure (\(figure.kindName))"
         }
     }
 
@@ -85,6 +88,7 @@ extension Value {
         case .tensor(let t): t.count
         case .tuple(let items), .list(let items): items.reduce(0) { $0 + $1.tensorElements }
         case .record(_, let fields): fields.reduce(0) { $0 + $1.value.tensorElements }
+        case .figure(let figure): figure.elementCount
         default: 0
         }
     }
@@ -111,6 +115,11 @@ extension Value {
     /// The value with a NumPy scalar turned into the Python number it equals (`Int(x)`-like).
     var asPython: Value {
         if case .numpy(let s) = self { Value(s) } else { self }
+    }
+
+    /// True for a Python Int.
+    var isInt: Bool {
+        if case .int = self { true } else { false }
     }
 
     /// True for a NumPy scalar.

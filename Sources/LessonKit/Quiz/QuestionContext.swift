@@ -40,6 +40,7 @@ extension Value {
         case .list: return "list"
         case let .record(typeName, _): return typeName
         case .numpy, .range, .function: return kindName
+        case .figure: return "figure"
         }
     }
 }

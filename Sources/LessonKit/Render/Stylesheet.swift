@@ -336,5 +336,27 @@ caption .label { font-weight: 600; }
   table.matrix, .table-scroll, pre, math[display="block"], .question, .quiz { break-inside: avoid; page-break-inside: avoid; }
   h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
 }
+/* Computed figures ({figure}): SVG and images scale to the width; data colours stay, axes and text follow the scheme. */
+figure.computed { margin: 1.5rem 0; max-width: 100%; }
+figure.computed svg.figure-svg { display: block; max-width: 100%; height: auto; color: var(--fg); }
+figure.computed .cell-text { font: 600 14px/1 system-ui, -apple-system, "Segoe UI", sans-serif; font-variant-numeric: tabular-nums; }
+figure.computed .tick-label, figure.computed .legend-entry text { font: 12px system-ui, -apple-system, "Segoe UI", sans-serif; }
+figure.computed img.raster { display: block; max-width: 100%; height: auto; image-rendering: pixelated; }
+.raster-frame { position: relative; display: inline-block; max-width: 100%; line-height: 0; }
+.raster-frame .raster-overlay { position: absolute; inset: 0; width: 100%; height: 100%; pointer-events: none; }
+.figure-panels { display: flex; flex-wrap: wrap; gap: 1rem 1.5rem; align-items: flex-start; }
+.figure-panel { flex: 0 1 auto; min-width: 0; max-width: 100%; }
+.panel-title { margin: 0 0 0.35rem; font-weight: 600; font-size: 0.95rem; }
+figure.computed figcaption { margin-top: 0.6rem; font-size: 0.95rem; }
+.figure-label { font-weight: 700; }
+details.figure-data { margin-top: 0.5rem; font-size: 0.9rem; }
+details.figure-data summary { cursor: pointer; color: var(--link); }
+details.figure-data .table-scroll { margin: 0.5rem 0; max-height: 24rem; overflow: auto; }
+table.figure-data-table th, table.figure-data-table td { padding: 0.2rem 0.5rem; }
+@media print {
+  figure.computed { break-inside: avoid; page-break-inside: avoid; }
+  figure.computed svg.figure-svg { color: #000; }
+  details.figure-data { display: none; }
+}
 """#
 }

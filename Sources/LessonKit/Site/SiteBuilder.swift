@@ -43,6 +43,7 @@ public struct SiteBuilder {
         let pages = built.compactMap(\.page)
         for page in pages {
             files[page.lesson.name + ".html"] = page.html
+            for asset in page.lesson.assets { files[asset.path] = Data(asset.bytes) }
         }
         files[Stylesheet.fileName] = Data(Stylesheet.css.utf8)
         let entries = SiteIndex.entries(existingIn: outputDirectory, replacedBy: pages.map(\.lesson))

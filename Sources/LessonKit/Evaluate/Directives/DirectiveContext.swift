@@ -16,6 +16,8 @@ public final class DirectiveContext {
     /// Named, numbered things in lesson order, for cross-references.
     public private(set) var anchors: [Anchor] = []
     private var counters: [String: Int] = [:]
+    /// Bytes of SVG, HTML and PNG the lesson's figures may still add (all figures share one budget).
+    public var figureBytesLeft = FigureLimits.maxLessonBytes
 
     public init(path: String, interpreter: Interpreter, diagnostics: DiagnosticEngine) {
         self.path = path

@@ -12,6 +12,7 @@ public struct DirectiveRegistry: Sendable {
         MathDirective.self,
         QuestionDirective.self,
         QuizDirective.self,
+        FigureDirective.self,
     ])
 
     public init(_ kinds: [any DirectiveKind.Type]) {

@@ -22,6 +22,8 @@ public enum BlockRenderer {
                 + TeXToMathML.render(formula) + "<span class=\"equation-number\" aria-hidden=\"true\">(\(number))</span></div>\n"
         case .html(let html):
             return html
+        case .figure(let figure):
+            return FigureHTMLWriter.render(figure)
         }
     }
 }
