@@ -51,7 +51,7 @@ import Testing
         ("func h(_ x: Int) -> Int { let y = x }\nlet v = h(1)", ["1:37: h(_:) ends without 'return' but is declared to return Int"]),
         // Runaway recursion and infinite loops end as located errors.
         ("func r(_ n: Int) -> Int { return r(n + 1) }\nlet v = r(0)",
-         ["1:34: recursion is too deep (limit 100 nested calls); check that the recursion reaches its base case"]),
+         ["1:34: recursion is too deep (limit 64 nested calls); check that the recursion reaches its base case"]),
         ("while true {}", ["1:1: the lesson runs too many loop iterations and calls (limit 100000); check that every loop ends and every recursion reaches its base case"]),
         ("var i = 0\nwhile true { i += 1 }\nlet after = i",
          ["2:1: the lesson runs too many loop iterations and calls (limit 100000); check that every loop ends and every recursion reaches its base case"]),

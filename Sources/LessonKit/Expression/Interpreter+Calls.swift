@@ -221,26 +221,40 @@ extension Interpreter {
 
     // MARK: - Mutating methods
 
-    /// `xs.append(v)` on a `var` list: changes the variable in place.
+    /// `xs.append(v)` on a `var` list: changes the variable in place (amortized O(1)).
     private func append(to base: Expr, _ arguments: [Expr.Argument], at range: Range<Int>) throws(ExpressionFailure) -> Value {
         guard arguments.count == 1, arguments[0].label == nil else {
             throw ExpressionFailure("append(_:) takes one unlabeled argument: xs.append(value)", at: range)
         }
+        let count = try listCount(base, at: range)
+        let item = try eval(arguments[0].value)
+        guard count < limits.maxListElements else {
+            throw ExpressionFailure("list is too long (limit \(limits.maxListElements) elements)", at: range, kind: .limit)
+        }
+        try checkAssignable(base)
+        if case .name(let name) = base.node, let (owner, _) = scope.find(name), case .list(var items)? = owner.take(name) {
+            items.append(item)
+            if owner.isTopLevel { assignedGlobals.insert(name) }
+            owner.update(name, .list(items))
+            return .tuple([])
+        }
+        guard case .list(var items) = try eval(base) else { return .tuple([]) }
+        items.append(item)
+        try store(.list(items), into: base, at: range)
+        return .tuple([])
+    }
+
+    /// The length of the list `base` names, or the error for anything else.
+    private func listCount(_ base: Expr, at range: Range<Int>) throws(ExpressionFailure) -> Int {
         let current = try eval(base)
-        guard case .list(var items) = current else {
+        guard case .list(let items) = current else {
             if case .tensor = current {
                 throw ExpressionFailure("a tensor has no append (an array literal of numbers is a tensor); "
                                         + "start from a list: var xs: [Int] = [] or x.tolist()", at: range)
             }
             throw ExpressionFailure("append(_:) needs a list, got \(current.typeDescription)", at: range)
         }
-        let item = try eval(arguments[0].value)
-        guard items.count < limits.maxListElements else {
-            throw ExpressionFailure("list is too long (limit \(limits.maxListElements) elements)", at: range, kind: .limit)
-        }
-        items.append(item)
-        try store(.list(items), into: base, at: range)
-        return .tuple([])
+        return items.count
     }
 }
 
