@@ -86,6 +86,17 @@ import Testing
         #expect(closestName(to: "argmx", among: ["argmax", "argmin"]) == "argmax")
     }
 
+    /// A function is a value that can be passed and called, but never shown in prose.
+    @Test func functionsAreCalledNotShown() throws {
+        let lesson = Interpreter()
+        #expect(runExpressionBlock("let f = { $0 * 2 }\nfunc g(_ x: Int) -> Int { return x + 1 }\nlet h = relu", in: lesson) == [])
+        #expect(expressionFailure("f", in: lesson)?.message == "a closure is a function, not a value to show; call it with its arguments")
+        #expect(expressionFailure("(1, g)", in: lesson)?.message == "'g' is a function; call it with arguments: g(_:)")
+        #expect(try evaluateExpression("f(g(4))", in: lesson) == .int(10))
+        #expect(try evaluateExpression("h([-1.0, 2.0])", in: lesson).printed == "[0. 2.]")
+        #expect(try evaluateExpression("[1, 2].map(g)", in: lesson).printed == "[np.int64(2), np.int64(3)]")
+    }
+
     /// A top-level `var` changes only in the `{eval}` block that declares it; after that its value is
     /// final, and prose sees that final value.
     @Test func topLevelVarIsFinalAfterItsBlock() throws {

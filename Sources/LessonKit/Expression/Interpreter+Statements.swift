@@ -169,7 +169,7 @@ extension Interpreter {
 
     private func runFor(_ pattern: [(String, Range<Int>)], isTuple: Bool, _ sequenceExpr: Expr, _ body: Block,
                         keywordRange: Range<Int>, bytes: [UInt8]) throws(ExpressionFailure) -> Completion {
-        let sequence = try eval(sequenceExpr)
+        let sequence = try characters(try eval(sequenceExpr), at: sequenceExpr.range)
         let count = try sequenceCount(sequence, at: sequenceExpr.range)
         for index in 0..<count {
             try iterate(at: keywordRange)
@@ -216,6 +216,15 @@ extension Interpreter {
         }
     }
 
+    /// A string as the list of its characters (each a String), so loops over it index in O(1).
+    private func characters(_ value: Value, at range: Range<Int>) throws(ExpressionFailure) -> Value {
+        guard case .string(let s) = value else { return value }
+        guard s.utf8.count <= limits.maxListElements else {
+            throw ExpressionFailure("string is too long to loop over (limit \(limits.maxListElements) characters)", at: range, kind: .limit)
+        }
+        return .list(s.map { .string(String($0)) })
+    }
+
     /// Element `index` of a sequence `sequenceCount` accepted; a 1-D tensor gives NumPy scalars.
     func element(of sequence: Value, at index: Int, range: Range<Int>) throws(ExpressionFailure) -> Value {
         switch sequence {
@@ -225,13 +234,13 @@ extension Interpreter {
             let row = try kernelCall(at: range) { () throws(KernelError) in try t.indexed([.position(index)]) }
             try chargeWork(row.count, at: range)
             return row.rank == 0 ? .numpy(row.scalar(at: 0)) : .tensor(row)
-        case .string(let s): return .string(String(s[s.index(s.startIndex, offsetBy: index)]))
         default: return .tuple([])
         }
     }
 
     /// All elements of a sequence (for `map`, `filter`, …), bounded by `maxListElements`.
-    func elements(of sequence: Value, at range: Range<Int>) throws(ExpressionFailure) -> [Value] {
+    func elements(of value: Value, at range: Range<Int>) throws(ExpressionFailure) -> [Value] {
+        let sequence = try characters(value, at: range)
         let count = try sequenceCount(sequence, at: range)
         guard count <= limits.maxListElements else {
             throw ExpressionFailure("sequence is too long (\(count) elements; the limit is \(limits.maxListElements))",
