@@ -11,7 +11,7 @@
 ///     receptiveField(_:) → list of record ReceptiveFieldStep(name, kernel, stride, field, jump, start)
 ///     convParameters(channels:filters:kernel:bias:) denseParameters(inputs:units:bias:)
 ///         → record ParameterCount(weights, biases, total)
-///     repr(_:) str(_:) lines(_:_:) literal(_:format:)  len(_:) abs(_:) floor(_:) round(_:_:)  attempt(_:)
+///     repr(_:) str(_:) lines(_:_:) literal(_:format:)  len(_:) abs(_:) floor(_:) round(_:_:)  Int(_:) Double(_:)
 ///
 /// Tensor methods: `sum(axis:) max(axis:) min(axis:) mean(axis:) argmax() argmax2d() rounded(_:)
 /// tolist() flattened() transposed() reshaped(_:) all() any()`; properties `shape size ndim dtype`.
@@ -26,10 +26,6 @@ enum Builtins {
     /// Methods by name: `sum`, `rounded`, `tolist`, ...
     static let methods: [String: Builtin] = Dictionary(
         tensorMethods.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-
-    /// `attempt(EXPR)` is evaluated by the interpreter itself (it must see the failure);
-    /// this entry only checks its arguments.
-    static let attempt = Builtin("attempt", "_expression") { _ throws(ExpressionFailure) in .tuple([]) }
 }
 
 /// For methods defined on tensors only.
