@@ -162,11 +162,10 @@ extension Interpreter {
             }
         case .closure(let closure, _, let captured):
             return try enter(function, captured: captured, at: range) { () throws(ExpressionFailure) -> Value in
-                let names = closure.parameters.isEmpty
-                    ? function.signature.parameters.map { ($0.name, closure.body.range) } : closure.parameters
-                for ((name, nameRange), value) in zip(names, values) where name != "_" {
+                // `{ a, b in … }` binds a and b; `{ $0 * 2 }` binds $0, $1, … up to its arity.
+                let names = closure.parameters.isEmpty ? function.signature.parameters.map(\.name) : closure.parameters.map(\.0)
+                for (name, value) in zip(names, values) where name != "_" {
                     scope.set(name, .init(binding: .value(value ?? .tuple([])), line: 0, isVar: false, block: nil))
-                    _ = nameRange
                 }
                 // A closure whose body is one expression returns its value.
                 if closure.body.statements.count == 1, case .expression(let e) = closure.body.statements[0] {
