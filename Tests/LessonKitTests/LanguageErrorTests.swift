@@ -52,7 +52,7 @@ import TestSupport
         ("func h(_ x: Int) -> Int { let y = x }\nlet v = h(1)", ["1:37: h(_:) ends without 'return' but is declared to return Int"]),
         // Runaway recursion and infinite loops end as located errors.
         ("func r(_ n: Int) -> Int { return r(n + 1) }\nlet v = r(0)",
-         ["1:34: recursion is too deep (limit 100 nested calls); check that the recursion reaches its base case"]),
+         ["1:34: recursion is too deep (limit 64 nested calls); check that the recursion reaches its base case"]),
         ("while true {}", ["1:1: the lesson runs too many loop iterations and calls (limit 100000); check that every loop ends and every recursion reaches its base case"]),
         ("var i = 0\nwhile true { i += 1 }\nlet after = i",
          ["2:1: the lesson runs too many loop iterations and calls (limit 100000); check that every loop ends and every recursion reaches its base case"]),
@@ -85,6 +85,17 @@ import TestSupport
         #expect(closestName(to: "ceil", among: ["floor", "ceils"]) == "ceils")
         #expect(closestName(to: "maxpool2d", among: ["maxPool2d"]) == "maxPool2d")
         #expect(closestName(to: "argmx", among: ["argmax", "argmin"]) == "argmax")
+    }
+
+    /// A function is a value that can be passed and called, but never shown in prose.
+    @Test func functionsAreCalledNotShown() throws {
+        let lesson = Interpreter()
+        #expect(runExpressionBlock("let f = { $0 * 2 }\nfunc g(_ x: Int) -> Int { return x + 1 }\nlet h = relu", in: lesson) == [])
+        #expect(expressionFailure("f", in: lesson)?.message == "a closure is a function, not a value to show; call it with its arguments")
+        #expect(expressionFailure("(1, g)", in: lesson)?.message == "'g' is a function; call it with arguments: g(_:)")
+        #expect(try evaluateExpression("f(g(4))", in: lesson) == .int(10))
+        #expect(try evaluateExpression("h([-1.0, 2.0])", in: lesson).printed == "[0. 2.]")
+        #expect(try evaluateExpression("[1, 2].map(g)", in: lesson).printed == "[np.int64(2), np.int64(3)]")
     }
 
     /// A top-level `var` changes only in the `{eval}` block that declares it; after that its value is

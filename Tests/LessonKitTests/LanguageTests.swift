@@ -205,6 +205,38 @@ import TestSupport
             #expect(actual == expected, "case \(index)")
         }
     }
+
+    /// A whole lesson: prose above the block cites the final value of a `var` computed further down,
+    /// a question's answer is a NumPy scalar, and a table shows a list built in a loop.
+    @Test func lessonSeesFinalValuesOfVars() throws {
+        let diagnostics = DiagnosticEngine()
+        let lesson = LessonPipeline.evaluate(path: "t.md", source: """
+        The running total is {{ total }} after {{ steps }} steps; the peak sits at {{ grid.argmax2d() }}.
+
+        ```{eval}
+        var total = 0.0
+        var steps = 0
+        for x in [0.5, 1.25, 2.0] {
+            total += x
+            steps += 1
+        }
+        let grid = [[0.1, 0.9], [0.4, 0.2]]
+        ```
+
+        ```{question} numeric
+        :answer: grid.max() * 2
+        What is twice the peak?
+        ```
+        """, diagnostics: diagnostics)
+        #expect(diagnostics.diagnostics.map(\.description) == [])
+        #expect(lesson?.inlineTexts == ["3.75", "3", "(np.int64(0), np.int64(1))"])
+        guard case .numeric(let value, _, let display)? = lesson?.questions.first?.answer else {
+            Issue.record("expected a numeric question")
+            return
+        }
+        #expect(value == 1.8)
+        #expect(display == "1.8")
+    }
 }
 
 /// A Python string literal holding `text`.

@@ -11,7 +11,7 @@
 ///     receptiveField(_:) → list of record ReceptiveFieldStep(name, kernel, stride, field, jump, start)
 ///     convParameters(channels:filters:kernel:bias:) denseParameters(inputs:units:bias:)
 ///         → record ParameterCount(weights, biases, total)
-///     repr(_:) str(_:) lines(_:_:) literal(_:format:)  len(_:) abs(_:) floor(_:) round(_:_:)  attempt(_:)
+///     repr(_:) str(_:) lines(_:_:) literal(_:format:)  len(_:) abs(_:) floor(_:) round(_:_:)  Int(_:) Double(_:)
 ///     exp log log2 log10 sqrt sin cos tan tanh ceil sign sigmoid (_:)  atan2(_:_:) pow(_:_:)
 ///     softmax(_:axis:) logSoftmax(_:axis:)                        (Builtins+Math.swift)
 ///     arange(_:_:step:) linspace(_:_:count:) eye(_:) full(_:_:) stack(_:axis:) concatenate(_:axis:)
@@ -52,10 +52,6 @@ enum Builtins {
     private static func registry(_ builtins: [Builtin]) -> [String: Builtin] {
         Dictionary(builtins.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
-
-    /// `attempt(EXPR)` is evaluated by the interpreter itself (it must see the failure);
-    /// this entry only checks its arguments.
-    static let attempt = Builtin("attempt", "_expression") { _ throws(ExpressionFailure) in .tuple([]) }
 }
 
 /// For methods defined on tensors only.

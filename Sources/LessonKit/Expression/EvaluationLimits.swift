@@ -31,13 +31,14 @@ public struct EvaluationLimits: Sendable, Equatable {
     public var maxIterations: Int
     /// Stack bytes an evaluation may use; a deeper recursion fails before the thread's stack could
     /// overflow. A debug build spends about 60 KB of stack per nested lesson call, a release build far
-    /// less, so `maxCallDepth` is the limit lessons meet; this one is the guarantee.
+    /// less, so `maxCallDepth` (64 calls, about 4 MB in a debug build) is the limit lessons meet, the
+    /// same in every build; this one is the guarantee.
     public var maxStackBytes: Int
 
     public init(maxNesting: Int = 64, maxTreeHeight: Int = 256, maxStringLength: Int = 1_000_000,
                 maxStatements: Int = 10_000, maxSteps: Int = 5_000_000, maxTensorWork: Int = 1 << 32,
                 maxListElements: Int = 100_000, maxBoundElements: Int = 1 << 25, maxValueNesting: Int = 64,
-                maxCallDepth: Int = 100, maxStackBytes: Int = 6 << 20, maxIterations: Int = 100_000) {
+                maxCallDepth: Int = 64, maxStackBytes: Int = 6 << 20, maxIterations: Int = 100_000) {
         self.maxCallDepth = maxCallDepth
         self.maxIterations = maxIterations
         self.maxStackBytes = maxStackBytes

@@ -22,7 +22,7 @@ extension Interpreter {
     }
 
     /// Fails unless `target` names a `var` this code may change.
-    private func checkAssignable(_ target: Expr) throws(ExpressionFailure) {
+    func checkAssignable(_ target: Expr) throws(ExpressionFailure) {
         switch target.node {
         case .subscripted(let base, _): try checkAssignable(base)
         case .name(let name):
@@ -70,12 +70,78 @@ extension Interpreter {
                 try retain(value, at: range)
             }
             owner.update(name, value)
-        case .subscripted(let base, let indices):
-            let container = try eval(base)
-            try store(try setting(container, indices, to: value, at: target.range), into: base, at: range)
+        case .subscripted:
+            try checkAssignable(target)
+            guard let (name, path) = elementPath(target), let (owner, _) = scope.find(name), var root = owner.take(name) else {
+                throw ExpressionFailure("only a 'var' name or its elements can be assigned", at: target.range)
+            }
+            // The name's value is held only here while it changes, so a list element is set in place.
+            do {
+                try set(&root, path[...], to: value, at: target.range)
+            } catch {
+                owner.update(name, root)
+                throw error
+            }
+            if owner.isTopLevel { assignedGlobals.insert(name) }
+            owner.update(name, root)
         default:
             throw ExpressionFailure("only a 'var' name or its elements can be assigned", at: target.range)
         }
+    }
+
+    /// `grid[i][j]` as the root name and the subscripts from the outside in.
+    private func elementPath(_ target: Expr) -> (String, [[Expr.SubscriptIndex]])? {
+        switch target.node {
+        case .name(let name): return (name, [])
+        case .subscripted(let base, let indices):
+            guard let (name, path) = elementPath(base) else { return nil }
+            return (name, path + [indices])
+        default: return nil
+        }
+    }
+
+    /// Replaces the element of `container` at `path` (subscripts, outermost first) by `value`, in place.
+    private func set(_ container: inout Value, _ path: ArraySlice<[Expr.SubscriptIndex]>, to value: Value,
+                     at range: Range<Int>) throws(ExpressionFailure) {
+        guard let indices = path.first else {
+            container = value
+            return
+        }
+        if path.count > 1 {
+            // An inner element: take it out, change it, put it back.
+            guard case .list(var items) = container else {
+                var element = try subscripted(container, indices, at: range)
+                try set(&element, path.dropFirst(), to: value, at: range)
+                container = try setting(container, indices, to: element, at: range)
+                return
+            }
+            container = .tuple([])
+            defer { container = .list(items) }
+            let i = try listIndex(indices, count: items.count, at: range)
+            try set(&items[i], path.dropFirst(), to: value, at: range)
+            return
+        }
+        if case .list(var items) = container {
+            let i = try listIndex(indices, count: items.count, at: range)
+            container = .tuple([])
+            items[i] = value
+            container = .list(items)
+            return
+        }
+        container = try setting(container, indices, to: value, at: range)
+    }
+
+    /// The position a one-index list subscript names.
+    private func listIndex(_ indices: [Expr.SubscriptIndex], count: Int, at range: Range<Int>) throws(ExpressionFailure) -> Int {
+        guard indices.count == 1, case .position(let e) = indices[0] else {
+            throw ExpressionFailure("a list element is assigned with one index: xs[i] = value", at: range)
+        }
+        let i = try intIndex(e)
+        let resolved = i < 0 ? count + i : i
+        guard resolved >= 0 && resolved < count else {
+            throw ExpressionFailure("index \(i) is out of range for a list of \(count) elements", at: e.range)
+        }
+        return resolved
     }
 
     /// `container` with the elements at `indices` replaced by `value`.

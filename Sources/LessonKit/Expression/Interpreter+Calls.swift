@@ -9,46 +9,8 @@ import CNNKernels
 extension Interpreter {
     func call(_ callee: Expr, _ arguments: [Expr.Argument], at range: Range<Int>) throws(ExpressionFailure) -> Value {
         switch callee.node {
-        case .name(let name):
-            let value: Value
-            do {
-                value = try lookup(name, at: callee.range)
-            } catch where error.kind == .error && !isBound(name) {
-                var message = "unknown function '\(name)'"
-                if let hint = Self.pythonNames[name] {
-                    message += "; \(hint)"
-                } else if let guess = closestName(to: name, among: visibleNames + Array(Builtins.functions.keys)) {
-                    message += "; did you mean '\(guess)'?"
-                }
-                throw ExpressionFailure(message, at: callee.range)
-            }
-            guard case .function(let function) = value else {
-                var message = "'\(name)' is \(value.article) \(value.kindName), not a function"
-                if let builtin = Builtins.functions[name] {
-                    message += "; the lesson's own '\(name)' hides the built-in \(builtin.signature); rename one of them"
-                }
-                throw ExpressionFailure(message, at: callee.range)
-            }
-            return try callFunction(function, arguments, at: range)
-        case .member(let base, let name, let nameRange):
-            if name == "append" { return try append(to: base, arguments, at: nameRange.lowerBound..<range.upperBound) }
-            let receiver = try eval(base)
-            if case .record = receiver, case .function(let function)? = receiver.field(name) {
-                return try callFunction(function, arguments, at: range)
-            }
-            guard let method = Builtins.method(name, for: receiver) else {
-                if (try? member(of: receiver, name, at: nameRange)) != nil {
-                    throw ExpressionFailure("'\(name)' is a property, not a method; write it without '()'", at: nameRange)
-                }
-                throw noMember(receiver, name, at: nameRange)
-            }
-            // Method failures point at the method name: `feature_map.sum(axis: 2)` reports at `sum`.
-            let methodRange = nameRange.lowerBound..<range.upperBound
-            let (values, ranges) = try argumentValues(method, arguments, at: methodRange)
-            let result = try invokeBuiltin(method, receiver: receiver, values: values, ranges: ranges, at: methodRange)
-            // NumPy's methods on arrays give NumPy scalars (`x.sum()` is `np.float64(…)`), except `tolist`/`item`.
-            if case .tensor = receiver, !Builtins.pythonResultMethods.contains(name) { return result.numpyResult }
-            return result
+        case .name(let name): return try callName(name, callee, arguments, at: range)
+        case .member(let base, let name, let nameRange): return try callMember(base, name, nameRange, arguments, at: range)
         default:
             let value = try eval(callee)
             guard case .function(let function) = value else {
@@ -56,6 +18,56 @@ extension Interpreter {
             }
             return try callFunction(function, arguments, at: range)
         }
+    }
+
+    /// `name(...)`: the innermost binding of `name` (or the built-in) must be a function.
+    @inline(never)
+    private func callName(_ name: String, _ callee: Expr, _ arguments: [Expr.Argument],
+                          at range: Range<Int>) throws(ExpressionFailure) -> Value {
+        let value: Value
+        do {
+            value = try lookup(name, at: callee.range)
+        } catch where error.kind == .error && !isBound(name) {
+            var message = "unknown function '\(name)'"
+            if let hint = Self.pythonNames[name] {
+                message += "; \(hint)"
+            } else if let guess = closestName(to: name, among: visibleNames + Array(Builtins.functions.keys)) {
+                message += "; did you mean '\(guess)'?"
+            }
+            throw ExpressionFailure(message, at: callee.range)
+        }
+        guard case .function(let function) = value else {
+            var message = "'\(name)' is \(value.article) \(value.kindName), not a function"
+            if let builtin = Builtins.functions[name] {
+                message += "; the lesson's own '\(name)' hides the built-in \(builtin.signature); rename one of them"
+            }
+            throw ExpressionFailure(message, at: callee.range)
+        }
+        return try callFunction(function, arguments, at: range)
+    }
+
+    /// `x.method(...)`: `append` on a var list, a function stored in a record, a sequence or tensor method.
+    @inline(never)
+    private func callMember(_ base: Expr, _ name: String, _ nameRange: Range<Int>, _ arguments: [Expr.Argument],
+                            at range: Range<Int>) throws(ExpressionFailure) -> Value {
+        if name == "append" { return try append(to: base, arguments, at: nameRange.lowerBound..<range.upperBound) }
+        let receiver = try eval(base)
+        if case .record = receiver, case .function(let function)? = receiver.field(name) {
+            return try callFunction(function, arguments, at: range)
+        }
+        guard let method = Builtins.method(name, for: receiver) else {
+            if (try? member(of: receiver, name, at: nameRange)) != nil {
+                throw ExpressionFailure("'\(name)' is a property, not a method; write it without '()'", at: nameRange)
+            }
+            throw noMember(receiver, name, at: nameRange)
+        }
+        // Method failures point at the method name: `feature_map.sum(axis: 2)` reports at `sum`.
+        let methodRange = nameRange.lowerBound..<range.upperBound
+        let (values, ranges) = try argumentValues(method, arguments, at: methodRange)
+        let result = try invokeBuiltin(method, receiver: receiver, values: values, ranges: ranges, at: methodRange)
+        // NumPy's methods on arrays give NumPy scalars (`x.sum()` is `np.float64(…)`), except `tolist`/`item`.
+        if case .tensor = receiver, !Builtins.pythonResultMethods.contains(name) { return result.numpyResult }
+        return result
     }
 
     /// Matches the arguments to the function's parameters and evaluates them in the caller's scope.
@@ -95,8 +107,9 @@ extension Interpreter {
         return try invoke(function, values: padded, ranges: padded.map { _ in nil }, at: range)
     }
 
+    @inline(never)
     private func invoke(_ function: Function, values: [Value?], ranges: [Range<Int>?],
-                        at range: Range<Int>) throws(ExpressionFailure) -> Value {
+                            at range: Range<Int>) throws(ExpressionFailure) -> Value {
         switch function.body {
         case .builtin(let builtin):
             return try invokeBuiltin(builtin, receiver: nil, values: values, ranges: ranges, at: range)
@@ -149,11 +162,10 @@ extension Interpreter {
             }
         case .closure(let closure, _, let captured):
             return try enter(function, captured: captured, at: range) { () throws(ExpressionFailure) -> Value in
-                let names = closure.parameters.isEmpty
-                    ? function.signature.parameters.map { ($0.name, closure.body.range) } : closure.parameters
-                for ((name, nameRange), value) in zip(names, values) where name != "_" {
+                // `{ a, b in … }` binds a and b; `{ $0 * 2 }` binds $0, $1, … up to its arity.
+                let names = closure.parameters.isEmpty ? function.signature.parameters.map(\.name) : closure.parameters.map(\.0)
+                for (name, value) in zip(names, values) where name != "_" {
                     scope.set(name, .init(binding: .value(value ?? .tuple([])), line: 0, isVar: false, block: nil))
-                    _ = nameRange
                 }
                 // A closure whose body is one expression returns its value.
                 if closure.body.statements.count == 1, case .expression(let e) = closure.body.statements[0] {
@@ -176,6 +188,7 @@ extension Interpreter {
 
     /// Runs a call of a lesson function in a new scope under `captured`, within the depth and stack
     /// limits; a failure inside it is located in the function's own source.
+    @inline(never)
     private func enter(_ function: Function, captured: Scope, at range: Range<Int>,
                        _ body: () throws(ExpressionFailure) -> Value) throws(ExpressionFailure) -> Value {
         guard callDepth < limits.maxCallDepth else {
@@ -221,26 +234,40 @@ extension Interpreter {
 
     // MARK: - Mutating methods
 
-    /// `xs.append(v)` on a `var` list: changes the variable in place.
+    /// `xs.append(v)` on a `var` list: changes the variable in place (amortized O(1)).
     private func append(to base: Expr, _ arguments: [Expr.Argument], at range: Range<Int>) throws(ExpressionFailure) -> Value {
         guard arguments.count == 1, arguments[0].label == nil else {
             throw ExpressionFailure("append(_:) takes one unlabeled argument: xs.append(value)", at: range)
         }
+        let count = try listCount(base, at: range)
+        let item = try eval(arguments[0].value)
+        guard count < limits.maxListElements else {
+            throw ExpressionFailure("list is too long (limit \(limits.maxListElements) elements)", at: range, kind: .limit)
+        }
+        try checkAssignable(base)
+        if case .name(let name) = base.node, let (owner, _) = scope.find(name), case .list(var items)? = owner.take(name) {
+            items.append(item)
+            if owner.isTopLevel { assignedGlobals.insert(name) }
+            owner.update(name, .list(items))
+            return .tuple([])
+        }
+        guard case .list(var items) = try eval(base) else { return .tuple([]) }
+        items.append(item)
+        try store(.list(items), into: base, at: range)
+        return .tuple([])
+    }
+
+    /// The length of the list `base` names, or the error for anything else.
+    private func listCount(_ base: Expr, at range: Range<Int>) throws(ExpressionFailure) -> Int {
         let current = try eval(base)
-        guard case .list(var items) = current else {
+        guard case .list(let items) = current else {
             if case .tensor = current {
                 throw ExpressionFailure("a tensor has no append (an array literal of numbers is a tensor); "
                                         + "start from a list: var xs: [Int] = [] or x.tolist()", at: range)
             }
             throw ExpressionFailure("append(_:) needs a list, got \(current.typeDescription)", at: range)
         }
-        let item = try eval(arguments[0].value)
-        guard items.count < limits.maxListElements else {
-            throw ExpressionFailure("list is too long (limit \(limits.maxListElements) elements)", at: range, kind: .limit)
-        }
-        items.append(item)
-        try store(.list(items), into: base, at: range)
-        return .tuple([])
+        return items.count
     }
 }
 

@@ -10,20 +10,12 @@ extension Interpreter {
         case .bool(let b): return .bool(b)
         case .string(let s): return .string(s)
         case .name(let name): return try lookup(name, at: expr.range)
-        case .array(let items):
-            let value = try makeArray(items, at: expr.range)
-            try limits.checkNesting(value, at: expr.range)
-            return value
-        case .tuple(let items):
-            var values: [Value] = []
-            for item in items { values.append(try eval(item)) }
-            try limits.checkNesting(.tuple(values), at: expr.range)
-            return .tuple(values)
+        case .array(let items): return try array(items, at: expr.range)
+        case .tuple(let items): return try tuple(items, at: expr.range)
         case .unary(let op, let operand):
             return try unary(op, try eval(operand), at: expr.range)
         case .binary(let op, let left, let right, let operatorRange):
-            if op == .and || op == .or { return try logical(op, left, right) }
-            return try binary(op, try eval(left), try eval(right), at: operatorRange)
+            return try binary(op, left, right, at: operatorRange)
         case .call(let callee, let arguments, _):
             return try call(callee, arguments, at: expr.range)
         case .member(let base, let name, let nameRange):
@@ -31,29 +23,64 @@ extension Interpreter {
         case .subscripted(let base, let indices):
             return try subscripted(try eval(base), indices, at: expr.range)
         case .range(let lowerExpr, let upperExpr, let closed):
-            let lower = try rangeBound(lowerExpr), upper = try rangeBound(upperExpr)
-            if closed {
-                guard upper >= lower else {
-                    throw ExpressionFailure("a closed range a...b needs a <= b, got \(lower)...\(upper)", at: expr.range)
-                }
-                guard upper < Int.max else { throw ExpressionFailure("range bound is too large", at: upperExpr.range) }
-                return .range(lower: lower, upper: upper + 1)
-            }
-            guard upper >= lower else {
-                throw ExpressionFailure("a range a..<b needs a <= b, got \(lower)..<\(upper)", at: expr.range)
-            }
-            return .range(lower: lower, upper: upper)
+            return try range(lowerExpr, upperExpr, closed: closed, at: expr.range)
         case .ternary(let conditionExpr, let whenTrue, let whenFalse):
             return try eval(try condition(conditionExpr, in: "?:") ? whenTrue : whenFalse)
         case .closure(let closure):
             return .function(Function(closure: closure, captured: scope, locate: locate, path: sourcePath))
         case .attempt(let inner):
-            // The value of EXPR, or its error message as a String; cascades and limits are not caught.
-            do {
-                return try eval(inner)
-            } catch where error.kind == .error {
-                return .string(error.resolved?.message ?? error.message)
+            return try attempt(inner)
+        }
+    }
+
+    // Each node kind with more than a line of work has its own function, so `eval`'s stack frame
+    // stays small: recursion through nested calls costs less stack per level.
+
+    @inline(never)
+    private func array(_ items: [Expr], at range: Range<Int>) throws(ExpressionFailure) -> Value {
+        let value = try makeArray(items, at: range)
+        try limits.checkNesting(value, at: range)
+        return value
+    }
+
+    @inline(never)
+    private func tuple(_ items: [Expr], at range: Range<Int>) throws(ExpressionFailure) -> Value {
+        var values: [Value] = []
+        for item in items { values.append(try eval(item)) }
+        try limits.checkNesting(.tuple(values), at: range)
+        return .tuple(values)
+    }
+
+    @inline(never)
+    private func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, at operatorRange: Range<Int>) throws(ExpressionFailure) -> Value {
+        if op == .and || op == .or { return try logical(op, left, right) }
+        return try binary(op, try eval(left), try eval(right), at: operatorRange)
+    }
+
+    /// `a..<b` and `a...b` as values.
+    @inline(never)
+    private func range(_ lowerExpr: Expr, _ upperExpr: Expr, closed: Bool, at range: Range<Int>) throws(ExpressionFailure) -> Value {
+        let lower = try rangeBound(lowerExpr), upper = try rangeBound(upperExpr)
+        if closed {
+            guard upper >= lower else {
+                throw ExpressionFailure("a closed range a...b needs a <= b, got \(lower)...\(upper)", at: range)
             }
+            guard upper < Int.max else { throw ExpressionFailure("range bound is too large", at: upperExpr.range) }
+            return .range(lower: lower, upper: upper + 1)
+        }
+        guard upper >= lower else {
+            throw ExpressionFailure("a range a..<b needs a <= b, got \(lower)..<\(upper)", at: range)
+        }
+        return .range(lower: lower, upper: upper)
+    }
+
+    /// `attempt(EXPR)`: the value of EXPR, or its error message as a String; cascades and limits are not caught.
+    @inline(never)
+    private func attempt(_ inner: Expr) throws(ExpressionFailure) -> Value {
+        do {
+            return try eval(inner)
+        } catch where error.kind == .error {
+            return .string(error.resolved?.message ?? error.message)
         }
     }
 

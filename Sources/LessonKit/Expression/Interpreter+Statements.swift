@@ -36,40 +36,15 @@ extension Interpreter {
         try step(at: statement.range)
         switch statement {
         case .binding(let name, let nameRange, let valueExpr, let isVar, let type):
-            var value = try eval(valueExpr)
-            try requireValue(value, at: valueExpr.range, isVar: isVar)
-            if let type {
-                guard let admitted = type.admit(value) else {
-                    throw ExpressionFailure("'\(name)' is declared \(type) but the value is \(value.typeDescription)"
-                                            + conversionHint(for: type, value), at: valueExpr.range)
-                }
-                value = admitted
-            }
-            try declare(name, value, at: nameRange, valueRange: valueExpr.range, isVar: isVar)
+            try bind(name, nameRange, valueExpr, isVar: isVar, type: type)
         case .destructuring(let names, let valueExpr, let isVar):
-            let value = try eval(valueExpr)
-            guard case .tuple(let items) = value, items.count == names.count else {
-                throw ExpressionFailure("cannot destructure \(value.typeDescription) into \(names.count) names; "
-                                        + "the value must be a tuple of \(names.count) elements", at: valueExpr.range)
-            }
-            for ((name, range), item) in zip(names, items) where name != "_" {
-                try declare(name, item, at: range, isVar: isVar)
-            }
+            try destructure(names, valueExpr, isVar: isVar)
         case .assignment(let target, let op, let valueExpr, let operatorRange):
             try assign(target, op: op, valueExpr, operatorRange: operatorRange)
         case .assertion(let condition, let message):
             try check(condition, message: message, bytes: bytes)
         case .expression(let expr):
-            guard isCallForEffect(expr) else {
-                if scope === globals {
-                    throw ExpressionFailure(
-                        "an {eval} block does not show values; bind this one with 'let name = ...' or show it in prose with {{ }}",
-                        at: expr.range)
-                }
-                throw ExpressionFailure("this value is not used; write 'return' before it to return it, or bind it with 'let'",
-                                        at: expr.range)
-            }
-            _ = try eval(expr)
+            try evaluateForEffect(expr)
         case .conditional(let branches, let otherwise):
             for branch in branches where try condition(branch.condition, in: "if") {
                 return try execute(branch.body, bytes: bytes)
@@ -78,14 +53,7 @@ extension Interpreter {
         case .loop(let pattern, let isTuple, let sequenceExpr, let body, let keywordRange):
             return try runFor(pattern, isTuple: isTuple, sequenceExpr, body, keywordRange: keywordRange, bytes: bytes)
         case .whileLoop(let conditionExpr, let body, let keywordRange):
-            while try condition(conditionExpr, in: "while") {
-                try iterate(at: keywordRange)
-                switch try execute(body, bytes: bytes) {
-                case .breakLoop: return .normal
-                case .returned(let v): return .returned(v)
-                case .normal, .continueLoop: continue
-                }
-            }
+            return try runWhile(conditionExpr, body, keywordRange: keywordRange, bytes: bytes)
         case .breakLoop: return .breakLoop
         case .continueLoop: return .continueLoop
         case .returnValue(let valueExpr, _):
@@ -99,6 +67,64 @@ extension Interpreter {
             throw failure
         }
         return .normal
+    }
+
+    /// `let name: T = value` / `var name = value`.
+    @inline(never)
+    private func bind(_ name: String, _ nameRange: Range<Int>, _ valueExpr: Expr, isVar: Bool,
+                      type: TypeAnnotation?) throws(ExpressionFailure) {
+        var value = try eval(valueExpr)
+        try requireValue(value, at: valueExpr.range, isVar: isVar)
+        if let type {
+            guard let admitted = type.admit(value) else {
+                throw ExpressionFailure("'\(name)' is declared \(type) but the value is \(value.typeDescription)"
+                                        + conversionHint(for: type, value), at: valueExpr.range)
+            }
+            value = admitted
+        }
+        try declare(name, value, at: nameRange, valueRange: valueExpr.range, isVar: isVar)
+    }
+
+    /// `let (a, b) = value`.
+    @inline(never)
+    private func destructure(_ names: [(String, Range<Int>)], _ valueExpr: Expr, isVar: Bool) throws(ExpressionFailure) {
+        let value = try eval(valueExpr)
+        guard case .tuple(let items) = value, items.count == names.count else {
+            throw ExpressionFailure("cannot destructure \(value.typeDescription) into \(names.count) names; "
+                                    + "the value must be a tuple of \(names.count) elements", at: valueExpr.range)
+        }
+        for ((name, range), item) in zip(names, items) where name != "_" {
+            try declare(name, item, at: range, isVar: isVar)
+        }
+    }
+
+    /// `while condition { body }`.
+    @inline(never)
+    private func runWhile(_ conditionExpr: Expr, _ body: Block, keywordRange: Range<Int>, bytes: [UInt8]) throws(ExpressionFailure) -> Completion {
+        while try condition(conditionExpr, in: "while") {
+            try iterate(at: keywordRange)
+            switch try execute(body, bytes: bytes) {
+            case .breakLoop: return .normal
+            case .returned(let v): return .returned(v)
+            case .normal, .continueLoop: continue
+            }
+        }
+        return .normal
+    }
+
+    /// The bare expression statement: a call whose value is dropped.
+    @inline(never)
+    private func evaluateForEffect(_ expr: Expr) throws(ExpressionFailure) {
+        guard isCallForEffect(expr) else {
+            if scope === globals {
+                throw ExpressionFailure(
+                    "an {eval} block does not show values; bind this one with 'let name = ...' or show it in prose with {{ }}",
+                    at: expr.range)
+            }
+            throw ExpressionFailure("this value is not used; write 'return' before it to return it, or bind it with 'let'",
+                                    at: expr.range)
+        }
+        _ = try eval(expr)
     }
 
     /// A call whose value may be dropped (`xs.append(1)`, `f()`); any other bare value is a mistake.
@@ -167,9 +193,10 @@ extension Interpreter {
 
     // MARK: - Loops
 
+    @inline(never)
     private func runFor(_ pattern: [(String, Range<Int>)], isTuple: Bool, _ sequenceExpr: Expr, _ body: Block,
                         keywordRange: Range<Int>, bytes: [UInt8]) throws(ExpressionFailure) -> Completion {
-        let sequence = try eval(sequenceExpr)
+        let sequence = try characters(try eval(sequenceExpr), at: sequenceExpr.range)
         let count = try sequenceCount(sequence, at: sequenceExpr.range)
         for index in 0..<count {
             try iterate(at: keywordRange)
@@ -216,6 +243,15 @@ extension Interpreter {
         }
     }
 
+    /// A string as the list of its characters (each a String), so loops over it index in O(1).
+    private func characters(_ value: Value, at range: Range<Int>) throws(ExpressionFailure) -> Value {
+        guard case .string(let s) = value else { return value }
+        guard s.utf8.count <= limits.maxListElements else {
+            throw ExpressionFailure("string is too long to loop over (limit \(limits.maxListElements) characters)", at: range, kind: .limit)
+        }
+        return .list(s.map { .string(String($0)) })
+    }
+
     /// Element `index` of a sequence `sequenceCount` accepted; a 1-D tensor gives NumPy scalars.
     func element(of sequence: Value, at index: Int, range: Range<Int>) throws(ExpressionFailure) -> Value {
         switch sequence {
@@ -225,13 +261,13 @@ extension Interpreter {
             let row = try kernelCall(at: range) { () throws(KernelError) in try t.indexed([.position(index)]) }
             try chargeWork(row.count, at: range)
             return row.rank == 0 ? .numpy(row.scalar(at: 0)) : .tensor(row)
-        case .string(let s): return .string(String(s[s.index(s.startIndex, offsetBy: index)]))
         default: return .tuple([])
         }
     }
 
     /// All elements of a sequence (for `map`, `filter`, …), bounded by `maxListElements`.
-    func elements(of sequence: Value, at range: Range<Int>) throws(ExpressionFailure) -> [Value] {
+    func elements(of value: Value, at range: Range<Int>) throws(ExpressionFailure) -> [Value] {
+        let sequence = try characters(value, at: range)
         let count = try sequenceCount(sequence, at: range)
         guard count <= limits.maxListElements else {
             throw ExpressionFailure("sequence is too long (\(count) elements; the limit is \(limits.maxListElements))",

@@ -238,6 +238,8 @@ public final class Interpreter {
     /// A function cannot be shown on the page: it has no Python text a listing could print.
     private func checkShowable(_ value: Value, at range: Range<Int>) throws(ExpressionFailure) {
         switch value {
+        case .function(let f) where f.name == "closure":
+            throw ExpressionFailure("a closure is a function, not a value to show; call it with its arguments", at: range)
         case .function(let f):
             throw ExpressionFailure("'\(f.name)' is a function; call it with arguments: \(f.signature.signature)", at: range)
         case .tuple(let items), .list(let items):

@@ -54,4 +54,12 @@ final class Scope {
     func update(_ name: String, _ value: Value) {
         entries[name]?.binding = .value(value)
     }
+
+    /// The value of `name`, left in place as an empty tuple so the caller holds the only reference
+    /// and can change it in place (amortized O(1) `append`); the caller must `update` it back.
+    func take(_ name: String) -> Value? {
+        guard case .value(let value)? = entries[name]?.binding else { return nil }
+        entries[name]?.binding = .value(.tuple([]))
+        return value
+    }
 }
