@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -30,16 +31,21 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // The live preview (`lessonbuild serve`): HTTP through FlyingFox, inotify file watching.
+        .target(
+            name: "LessonServe",
+            dependencies: ["LessonKit", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "lessonbuild",
-            dependencies: ["LessonKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["LessonKit", "LessonServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Release-build benchmark driver for the kernels (benchmarks/kernels.sh runs it beside NumPy).
         .executableTarget(name: "kernel-bench", dependencies: ["CNNKernels"], path: "Benchmarks/KernelBench"),
         .testTarget(name: "CNNKernelsTests", dependencies: ["CNNKernels"], exclude: ["PrintOracle", "Oracle"]),
         .testTarget(
             name: "LessonKitTests",
-            dependencies: ["LessonKit", "lessonbuild"],
+            dependencies: ["LessonKit", "LessonServe", "lessonbuild"],
             exclude: ["Fixtures", "Snapshots", "Oracle"]
         ),
     ]
