@@ -17,10 +17,9 @@ public enum PageRenderer {
         let plainTitle = lesson.title.isEmpty ? lesson.name : lesson.title
         let title = HTMLEscaping.escape(plainTitle)
         let outline = PageOutline(parts: parts(lesson), reserved: ["content", "toc", "course-nav"])
-        var html = PageHead.html(title: plainTitle, description: lesson.summary)
-        html += CourseNavigation.skipLinks(hasContents: !outline.contents.isEmpty) + """
+        var html = PageHead.html(title: plainTitle, description: lesson.summary) + """
         <header class="page-header">
-        <nav class="site-nav" aria-label="Site"><a href="index.html">All lessons</a></nav>
+        \(CourseNavigation.skipLinks(hasContents: !outline.contents.isEmpty))<nav class="site-nav" aria-label="Site"><a href="index.html">All lessons</a></nav>
         \(CourseNavigation.course(course, current: lesson.name))<h1>\(title)</h1>
 
         """

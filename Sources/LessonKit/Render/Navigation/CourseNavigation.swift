@@ -59,7 +59,8 @@ enum CourseNavigation {
         return html + "</nav>\n"
     }
 
-    /// The skip links after "Skip to content": to the table of contents when there is one.
+    /// The skip link after "Skip to content": to the table of contents when there is one. It opens
+    /// the header (a link outside every landmark is reported by axe's `region` rule).
     static func skipLinks(hasContents: Bool) -> String {
         hasContents ? "<a class=\"skip-link\" href=\"#toc\">Skip to the table of contents</a>\n" : ""
     }
