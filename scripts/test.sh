@@ -32,6 +32,8 @@ grade_all_right lessons/receptive-fields.md "$answers/receptive-fields.json"
 if command -v chromium >/dev/null && command -v chromedriver >/dev/null && python3 -c "import selenium" 2>/dev/null; then
     echo "== browser test (headless Chromium)"
     python3 Tests/Browser/test_quiz.py site/cnn.html "$answers/cnn.json"
+    echo "== lessonbuild serve: live preview over real sockets and in headless Chromium"
+    python3 Tests/Browser/test_serve.py "$bin"
     if python3 -c "import axe_selenium_python" 2>/dev/null; then
         echo "== accessibility audit (axe-core in headless Chromium)"
         python3 Tests/Browser/test_accessibility.py site/*.html
@@ -40,6 +42,8 @@ if command -v chromium >/dev/null && command -v chromedriver >/dev/null && pytho
     fi
 else
     echo "== browser test skipped: chromium, chromedriver or selenium missing"
+    echo "== lessonbuild serve over real sockets (the browser part skipped)"
+    python3 Tests/Browser/test_serve.py "$bin" --http-only
 fi
 
 echo "== swift test"
