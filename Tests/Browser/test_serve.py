@@ -20,6 +20,7 @@ Browser:
     line and column computed here from the text, the source line and a caret, over the last good
     version, and the terminal prints the same; fix it: the overlay goes and the page updates;
   - edit course.yml (every page depends on it): the course title in the open page changes;
+  - pass the quiz with the NumPy oracle's answers: the index marks that lesson, not the other;
   - edit an imported `_part.md` (when this build has `import`): the page that imports it changes.
 """
 import hashlib
@@ -212,7 +213,27 @@ def browser_checks(binary):
         title = wait_for(lambda: "Renamed course" in driver.find_element("css selector", "nav.course summary").text)
         check(bool(title), "editing course.yml updates the course navigation of the open page")
 
-        # 5. An imported file (the `import "_x.md"` of format version 2), when this build has it.
+        # 5. The index marks the lesson whose quiz this browser passed (answers from the NumPy oracle).
+        answers = json.loads(subprocess.run([sys.executable, os.path.join(ROOT, "Tests", "Oracle", "receptive_fields_answers.py")],
+                                            check=True, capture_output=True, text=True).stdout)
+        driver.get(server.url + "receptive-fields.html")
+        wait_for(lambda: driver.find_elements("id", "quiz-check"))
+        for question, answer in answers.items():
+            if isinstance(answer, int):
+                driver.find_element("id", f"quiz-{question}-option{answer}").click()
+            else:
+                driver.find_element("id", f"quiz-{question}-input").send_keys(answer)
+        driver.find_element("id", "quiz-check").click()
+        check("passed" in driver.find_element("id", "quiz-result").text, "the oracle's answers pass the quiz")
+        driver.get(server.url)
+        marks = {m.get_attribute("data-quiz-key").split(":")[1]: m.is_displayed()
+                 for m in driver.find_elements("css selector", "[data-quiz-key]")}
+        check(marks == {"receptive-fields": True, "cnn": False}, f"the index marks the passed lesson only {marks}")
+        order = [a.get_attribute("href").rsplit("/", 1)[1] for a in driver.find_elements("css selector", "ol.lesson-index > li > a")]
+        check(order == ["cnn.html", "receptive-fields.html"], f"the index lists the course in order {order}")
+        driver.get(server.url + "receptive-fields.html")
+
+        # 6. An imported file (the `import "_x.md"` of format version 2), when this build has it.
         part = server.path("lessons", "_shared_probe.md")
         save(part, "```{eval}\nlet probeValue = 4242\n```\n")
         probe = server.path("probe.md")
