@@ -42,6 +42,12 @@ public final class LessonServer: @unchecked Sendable {
     /// cannot be watched.
     public func run() throws {
         signal(SIGPIPE, SIG_IGN)
+        let address: any SocketAddress
+        do {
+            address = try self.address()
+        } catch {
+            throw ServeError("--host \(options.host) is not an IPv4 or IPv6 address")
+        }
         report(session.buildAll(), first: true)
         try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
 
@@ -54,7 +60,7 @@ public final class LessonServer: @unchecked Sendable {
         }
         hub.broadcast(session.message())
 
-        let server = HTTPServer(config: .init(address: try address(), timeout: 15, logger: .disabled),
+        let server = HTTPServer(config: .init(address: address, timeout: 15, logger: .disabled),
                                 handler: SiteHandler(site: siteRoot, session: session, hub: hub))
         let stopped = DispatchSemaphore(value: 0)
         let failure = FailureBox()
@@ -101,7 +107,9 @@ public final class LessonServer: @unchecked Sendable {
         watcher.stop()
         task.cancel()
         // Closing the listener makes the server task end with an error; that is the normal stop.
-        if let error = failure.error, !failure.stopping { throw error }
+        if let error = failure.error, !failure.stopping {
+            throw ServeError("cannot serve on \(options.host):\(options.port): \(Self.reason(error))")
+        }
         log("Stopped.")
     }
 
@@ -140,6 +148,18 @@ public final class LessonServer: @unchecked Sendable {
         options.host.contains(":") ? try sockaddr_in6.inet6(ip6: options.host, port: options.port)
             : try sockaddr_in.inet(ip4: options.host, port: options.port)
     }
+
+    /// `Address already in use` from FlyingFox's `SocketError.failed(type:errno:message:)`.
+    private static func reason(_ error: any Error) -> String {
+        if case .failed(_, let errno, _) = error as? SocketError { return String(cString: strerror(errno)) }
+        return "\(error)"
+    }
+}
+
+/// A failure of the server itself (not of a lesson).
+public struct ServeError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// The server task's error, read after it ends.
