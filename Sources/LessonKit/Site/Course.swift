@@ -33,6 +33,13 @@ public enum Course {
         for folder in folders {
             let files = lessonFiles(in: folder)
             let coursePath = join(folder, fileName)
+            var fronts: [String: CourseFrontMatter] = [:]
+            let front = { (file: String) in
+                if let known = fronts[file] { return known }
+                let read = CourseFrontMatter(path: join(folder, file))
+                fronts[file] = read
+                return read
+            }
             var ordered: [String]
             if let data = FileManager.default.contents(atPath: coursePath) {
                 let file = CourseFile(path: coursePath, text: String(decoding: data, as: UTF8.self), lessonFiles: files,
@@ -40,7 +47,7 @@ public enum Course {
                 if title == nil { title = file.title }
                 ordered = file.lessons
             } else {
-                ordered = byFrontMatter(files, in: folder, diagnostics: diagnostics)
+                ordered = byFrontMatter(files, in: folder, front: front, diagnostics: diagnostics)
             }
             // A lesson given on the command line from outside its folder's listing (a hidden or
             // `_` file) still gets a place, at the end.
@@ -50,7 +57,7 @@ public enum Course {
             }
             for file in ordered {
                 let name = LessonPipeline.lessonName(file)
-                let title = CourseFrontMatter(path: join(folder, file)).title ?? ""
+                let title = front(file).title ?? ""
                 lessons.append(.init(name: name, title: title.isEmpty ? name : title))
             }
         }
@@ -68,14 +75,14 @@ public enum Course {
     }
 
     /// Lessons with a numeric `order:` first (by order, then name), then the others by name.
-    private static func byFrontMatter(_ files: [String], in folder: String, diagnostics: DiagnosticEngine) -> [String] {
+    private static func byFrontMatter(_ files: [String], in folder: String, front: (String) -> CourseFrontMatter,
+                                      diagnostics: DiagnosticEngine) -> [String] {
         let keyed = files.map { file -> (file: String, order: Double?) in
-            let path = join(folder, file)
-            let front = CourseFrontMatter(path: path)
-            if let problem = front.orderProblem {
-                diagnostics.error(path: path, at: problem.location, problem.message)
+            let read = front(file)
+            if let problem = read.orderProblem {
+                diagnostics.error(path: join(folder, file), at: problem.location, problem.message)
             }
-            return (file, front.order)
+            return (file, read.order)
         }
         return keyed.sorted { a, b in
             switch (a.order, b.order) {

@@ -13,14 +13,24 @@ struct CourseFrontMatter {
 
     init(path: String) {
         guard let data = FileManager.default.contents(atPath: path) else { return }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        func fence(_ line: Substring, closing: Bool) -> Bool {
-            let text = line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\r", with: "")
-            return text == "---" || (closing && text == "...")
+        // Only the lines up to the closing fence are looked at (a lesson may be long).
+        var lines: [String] = []
+        var start = data.startIndex
+        var closed = false
+        while start < data.endIndex, lines.count < 10_000 {
+            let end = data[start...].firstIndex(of: UInt8(ascii: "\n")) ?? data.endIndex
+            var line = String(decoding: data[start..<end], as: UTF8.self)
+            while line.last == " " || line.last == "\t" || line.last == "\r" { line.removeLast() }
+            start = end < data.endIndex ? data.index(after: end) : end
+            if lines.isEmpty && line != "---" { return }
+            if !lines.isEmpty && (line == "---" || line == "...") {
+                closed = true
+                break
+            }
+            lines.append(line)
         }
-        guard lines.count > 1, fence(lines[0], closing: false),
-              let end = (1..<lines.count).first(where: { fence(lines[$0], closing: true) }) else { return }
-        let yamlLines = lines[1..<end].map(String.init)
+        guard closed else { return }
+        let yamlLines = Array(lines.dropFirst())
         guard let root = try? Yams.compose(yaml: yamlLines.joined(separator: "\n")), let mapping = root.mapping else { return }
         if let title = mapping["title"], Resolver.default.resolveTag(of: title) == .str {
             self.title = title.scalar?.string
