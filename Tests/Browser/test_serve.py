@@ -23,9 +23,9 @@ Browser:
   - pass the quiz with the NumPy oracle's answers: the index marks that lesson, not the other;
   - edit an imported `_part.md` (when this build has `import`): the page that imports it changes.
 """
-import hashlib
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -256,9 +256,16 @@ def browser_checks(binary):
     check(status == 0, f"SIGINT stops the server cleanly (exit {status})")
 
 
+def timed_out(*_):
+    raise SystemExit("FAIL: test_serve.py ran over its 240 s bound")
+
+
 def main():
     if len(sys.argv) < 2:
         raise SystemExit(__doc__)
+    # Bounded in time: the servers are stopped by the `finally` blocks on the way out.
+    signal.signal(signal.SIGALRM, timed_out)
+    signal.alarm(240)
     binary = os.path.abspath(sys.argv[1])
     http_checks(binary)
     if "--http-only" not in sys.argv:

@@ -7,6 +7,8 @@
 ///   (4.5:1) against its background; a visible `:focus-visible` outline.
 /// - Listings number their lines with CSS counters (`user-select: none`, empty alternative
 ///   text), so copying code never copies numbers and screen readers skip them.
+/// - Course navigation and table of contents as compact disclosures, heading self-links, and
+///   previous/next cards (`Render/Navigation`).
 /// - `@media print`: black on white, no navigation or buttons, wrapped listings, no page
 ///   breaks inside tables, listings, outputs and formulas.
 public enum Stylesheet {
