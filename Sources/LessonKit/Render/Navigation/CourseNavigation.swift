@@ -15,8 +15,7 @@ enum CourseNavigation {
         html += "</summary>\n<ol>\n"
         for lesson in course.lessons {
             let current = lesson.name == current ? " aria-current=\"page\"" : ""
-            html += "<li><a href=\"\(HTMLEscaping.escape(IndexRenderer.linkPath(lesson.name)))\"\(current)>"
-                + "\(HTMLEscaping.escape(lesson.title))</a></li>\n"
+            html += "<li><a href=\"\(lesson.hrefHTML)\"\(current)>\(lesson.titleHTML)</a></li>\n"
         }
         return html + "</ol>\n</details>\n</nav>\n"
     }
@@ -49,12 +48,10 @@ enum CourseNavigation {
         guard previous != nil || next != nil else { return "" }
         var html = "<nav class=\"pager\" aria-label=\"Previous and next lesson\">\n"
         if let previous {
-            html += "<a rel=\"prev\" href=\"\(HTMLEscaping.escape(IndexRenderer.linkPath(previous.name)))\">"
-                + "<span class=\"pager-label\">Previous</span> \(HTMLEscaping.escape(previous.title))</a>\n"
+            html += "<a rel=\"prev\" href=\"\(previous.hrefHTML)\"><span class=\"pager-label\">Previous</span> \(previous.titleHTML)</a>\n"
         }
         if let next {
-            html += "<a rel=\"next\" href=\"\(HTMLEscaping.escape(IndexRenderer.linkPath(next.name)))\">"
-                + "<span class=\"pager-label\">Next</span> \(HTMLEscaping.escape(next.title))</a>\n"
+            html += "<a rel=\"next\" href=\"\(next.hrefHTML)\"><span class=\"pager-label\">Next</span> \(next.titleHTML)</a>\n"
         }
         return html + "</nav>\n"
     }

@@ -5,11 +5,16 @@
 public struct CourseOutline: Sendable, Equatable {
     /// One lesson: its page's base name (`cnn` links to `cnn.html`) and its title.
     public struct Lesson: Sendable, Equatable {
-        public var name: String
-        public var title: String
+        public let name: String
+        public let title: String
+        /// The link and the title as HTML, escaped once here: every page of the course lists them.
+        let hrefHTML: String
+        let titleHTML: String
         public init(name: String, title: String) {
             self.name = name
             self.title = title
+            hrefHTML = HTMLEscaping.escape(IndexRenderer.linkPath(name))
+            titleHTML = HTMLEscaping.escape(title)
         }
     }
 

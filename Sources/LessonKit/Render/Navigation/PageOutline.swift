@@ -129,15 +129,17 @@ struct PageOutline {
         return result + HTMLEscaping.unescape(String(rest))
     }
 
-    /// The values of every `id="…"` attribute in `html`.
+    /// The values of every `id="…"` attribute in `html` (a byte scan: pages are long).
     static func ids(in html: String) -> [String] {
+        let bytes = Array(html.utf8)
+        let marker = Array(#" id=""#.utf8)
         var ids: [String] = []
-        var rest = Substring(html)
-        while let start = rest.range(of: " id=\"") {
-            let value = rest[start.upperBound...]
-            guard let end = value.firstIndex(of: "\"") else { break }
-            ids.append(HTMLEscaping.unescape(String(value[..<end])))
-            rest = value[end...]
+        var index = 0
+        while let start = find(marker, in: bytes, from: index) {
+            let valueStart = start + marker.count
+            guard let end = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            ids.append(HTMLEscaping.unescape(String(decoding: bytes[valueStart..<end], as: UTF8.self)))
+            index = end + 1
         }
         return ids
     }
