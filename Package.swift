@@ -5,6 +5,7 @@ let package = Package(
     name: "lessonbuild",
     products: [
         .executable(name: "lessonbuild", targets: ["lessonbuild"]),
+        .executable(name: "lessonbuild-serve", targets: ["lessonbuild-serve"]),
         .library(name: "LessonKit", targets: ["LessonKit"]),
         .library(name: "CNNKernels", targets: ["CNNKernels"]),
     ],
@@ -38,8 +39,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "lessonbuild",
-            dependencies: ["LessonKit", "LessonServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["LessonKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The server process `lessonbuild serve` hands over to. A binary of its own because FlyingFox
+        // links FoundationNetworking (libcurl and ~30 libraries): in `lessonbuild` itself, loading
+        // them added ~50 ms to every build.
+        .executableTarget(name: "lessonbuild-serve", dependencies: ["LessonServe"]),
         // Release-build benchmark driver for the kernels (benchmarks/kernels.sh runs it beside NumPy).
         .executableTarget(name: "kernel-bench", dependencies: ["CNNKernels"], path: "Benchmarks/KernelBench"),
         .testTarget(name: "CNNKernelsTests", dependencies: ["CNNKernels"], exclude: ["PrintOracle", "Oracle"]),

@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
 import LessonKit
-import LessonServe
 
-/// `lessonbuild serve [PATH...] [--port 8000] [--host 127.0.0.1] [--out DIR]`
+/// `lessonbuild serve [PATH...] [--port 8000] [--host 127.0.0.1] [--out DIR]`: checks the options
+/// and hands over (exec) to `lessonbuild-serve` beside this binary, which builds, serves and
+/// watches (`LessonServe`). The server is a program of its own so that `lessonbuild` itself does
+/// not load FlyingFox's networking libraries on every build.
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -42,16 +44,25 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let server = LessonServer(
-            options: .init(paths: paths, outputDirectory: out, host: host, port: port),
-            log: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) },
-            logError: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
-        )
-        do {
-            try server.run()
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        let helper = Self.helperPath()
+        guard FileManager.default.isExecutableFile(atPath: helper) else {
+            FileHandle.standardError.write(Data("""
+                error: \(helper) is missing; build it with `swift build --product lessonbuild-serve` \
+                (or `swift build`, which builds both)
+
+                """.utf8))
             throw ExitCode(1)
         }
+        let arguments = [helper, "--out", out, "--host", host, "--port", String(port), "--"] + paths
+        var argv = arguments.map { strdup($0) } + [nil]
+        execv(helper, &argv)
+        FileHandle.standardError.write(Data("error: cannot run \(helper): \(String(cString: strerror(errno)))\n".utf8))
+        throw ExitCode(1)
+    }
+
+    /// `lessonbuild-serve` in the folder of this executable (links resolved).
+    static func helperPath() -> String {
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return ((me as NSString).deletingLastPathComponent as NSString).appendingPathComponent("lessonbuild-serve")
     }
 }
