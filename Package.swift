@@ -5,6 +5,7 @@ let package = Package(
     name: "lessonbuild",
     products: [
         .executable(name: "lessonbuild", targets: ["lessonbuild"]),
+        .executable(name: "lessonbuild-serve", targets: ["lessonbuild-serve"]),
         .library(name: "LessonKit", targets: ["LessonKit"]),
         .library(name: "CNNKernels", targets: ["CNNKernels"]),
         .library(name: "PythonPrinting", targets: ["PythonPrinting"]),
@@ -13,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -38,10 +40,19 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // The live preview (`lessonbuild serve`): HTTP through FlyingFox, inotify file watching.
+        .target(
+            name: "LessonServe",
+            dependencies: ["LessonKit", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "lessonbuild",
             dependencies: ["LessonKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The server process `lessonbuild serve` hands over to. A binary of its own because FlyingFox
+        // links FoundationNetworking (libcurl and ~30 libraries): in `lessonbuild` itself, loading
+        // them added ~50 ms to every build.
+        .executableTarget(name: "lessonbuild-serve", dependencies: ["LessonServe"]),
         // Release-build benchmark driver for the kernels (benchmarks/kernels.sh runs it beside NumPy).
         .executableTarget(name: "kernel-bench", dependencies: ["CNNKernels"], path: "benchmarks/KernelBench"),
         // Release-build benchmark of the NumPy-identical exp/log/tanh against libm (benchmarks/math.sh).
@@ -53,7 +64,7 @@ let package = Package(
         .testTarget(name: "PythonPrintingTests", dependencies: ["PythonPrinting", "TestSupport"], exclude: ["PrintOracle"]),
         .testTarget(
             name: "LessonKitTests",
-            dependencies: ["LessonKit", "lessonbuild", "RasterIO", "TestSupport"],
+            dependencies: ["LessonKit", "LessonServe", "lessonbuild", "RasterIO", "TestSupport"],
             exclude: ["Fixtures", "Snapshots", "Oracle"]
         ),
     ]

@@ -40,6 +40,8 @@ if command -v chromium >/dev/null && command -v chromedriver >/dev/null && pytho
     echo "== SCORM 1.2 package in a recording stand-in LMS (headless Chromium)"
     "$bin" export lessons/cnn.md --format scorm --out "$answers/cnn-scorm.zip"
     python3 Tests/Browser/test_scorm.py "$answers/cnn-scorm.zip" "$answers/cnn.json"
+    echo "== lessonbuild serve: live preview over real sockets and in headless Chromium"
+    python3 Tests/Browser/test_serve.py "$bin"
     if python3 -c "import axe_selenium_python" 2>/dev/null; then
         echo "== accessibility audit (axe-core in headless Chromium)"
         python3 Tests/Browser/test_accessibility.py site/*.html "$answers/v2-site/v2.html"
@@ -48,6 +50,8 @@ if command -v chromium >/dev/null && command -v chromedriver >/dev/null && pytho
     fi
 else
     echo "== browser test skipped: chromium, chromedriver or selenium missing"
+    echo "== lessonbuild serve over real sockets (the browser part skipped)"
+    python3 Tests/Browser/test_serve.py "$bin" --http-only
 fi
 
 echo "== swift test"

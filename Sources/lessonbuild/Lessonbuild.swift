@@ -11,7 +11,7 @@ struct Lessonbuild: ParsableCommand {
         Exit status: 0 success, 1 lesson errors (or a stale site with --check, a failed \
         verification or bad responses), 2 usage errors.
         """,
-        subcommands: [BuildCommand.self, VerifyCommand.self, GradeCommand.self, ExportCommand.self],
+        subcommands: [BuildCommand.self, VerifyCommand.self, GradeCommand.self, ExportCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

@@ -1,5 +1,7 @@
 /// Renders the site's `index.html`: every lesson's title linked to `<name>.html`, with its
-/// summary, sorted by file name (byte order, so the result never depends on the locale).
+/// summary, in course order (lessons outside the course after it), then by file name (byte
+/// order, so the result never depends on the locale). A lesson whose quiz this browser passed
+/// is marked: `IndexStatus` reads the quiz's completion from `localStorage`.
 public enum IndexRenderer {
     /// One lesson as the index lists it.
     public struct Entry: Sendable, Equatable {
@@ -7,14 +9,18 @@ public enum IndexRenderer {
         public var name: String
         public var title: String
         public var summary: String?
-        public init(name: String, title: String, summary: String?) {
+        /// The `localStorage` key of the lesson's quiz (`QuizHTML.storageKey`); nil without a quiz.
+        public var quizKey: String?
+        public init(name: String, title: String, summary: String?, quizKey: String? = nil) {
             self.name = name
             self.title = title
             self.summary = summary
+            self.quizKey = quizKey
         }
 
         public init(_ lesson: EvaluatedLesson) {
-            self.init(name: lesson.name, title: lesson.title, summary: lesson.summary)
+            self.init(name: lesson.name, title: lesson.title, summary: lesson.summary,
+                      quizKey: IndexStatus.quizKey(lesson))
         }
     }
 
@@ -22,32 +28,39 @@ public enum IndexRenderer {
         render(entries: lessons.map(Entry.init), siteTitle: siteTitle)
     }
 
-    public static func render(entries: [Entry], siteTitle: String = "Lessons") -> String {
+    public static func render(entries: [Entry], siteTitle: String = "Lessons", course: CourseOutline? = nil) -> String {
+        let siteTitle = course?.title ?? siteTitle
         let title = HTMLEscaping.escape(siteTitle)
         var html = PageHead.html(title: siteTitle) + """
         <header class="page-header">
         <h1>\(title)</h1>
         </header>
         <main id="content" tabindex="-1">
-        <ul class="lesson-index">
+        <ol class="lesson-index">
 
         """
-        let sorted = entries.sorted { Array($0.name.utf8).lexicographicallyPrecedes($1.name.utf8) }
+        let position = { (name: String) in course?.position(of: name) ?? Int.max }
+        let sorted = entries.sorted { a, b in
+            let (first, second) = (position(a.name), position(b.name))
+            return first != second ? first < second : Array(a.name.utf8).lexicographicallyPrecedes(b.name.utf8)
+        }
         for entry in sorted {
             let heading = entry.title.isEmpty ? entry.name : entry.title
             html += "<li><a href=\"\(HTMLEscaping.escape(linkPath(entry.name)))\">\(HTMLEscaping.escape(heading))</a>"
+            if let key = entry.quizKey {
+                html += IndexStatus.mark(quizKey: key)
+            }
             if let summary = entry.summary, !summary.isEmpty {
                 html += "\n<p>\(HTMLEscaping.escape(summary))</p>"
             }
             html += "</li>\n"
         }
+        html += "</ol>\n</main>\n"
         return html + """
-        </ul>
-        </main>
         <footer class="page-footer">
         <p>Built with lessonbuild</p>
         </footer>
-        </body>
+        \(sorted.contains { $0.quizKey != nil } ? IndexStatus.script : "")</body>
         </html>
 
         """

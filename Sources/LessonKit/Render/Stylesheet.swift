@@ -7,6 +7,8 @@
 ///   (4.5:1) against its background; a visible `:focus-visible` outline.
 /// - Listings number their lines with CSS counters (`user-select: none`, empty alternative
 ///   text), so copying code never copies numbers and screen readers skip them.
+/// - Course navigation and table of contents as compact disclosures, heading self-links, and
+///   previous/next cards (`Render/Navigation`).
 /// - `@media print`: black on white, no navigation or buttons, wrapped listings, no page
 ///   breaks inside tables, listings, outputs and formulas.
 public enum Stylesheet {
@@ -249,6 +251,28 @@ math[display="block"] {
 a.xref { white-space: nowrap; }
 caption .label { font-weight: 600; }
 
+/* Course navigation, table of contents, heading self-links, previous/next (Render/Navigation) */
+.course, .toc { margin: 0.75rem 0; font-size: 0.95rem; }
+.course summary, .toc summary { cursor: pointer; padding: 0.25rem 0; color: var(--link); }
+.course-title { font-weight: 600; }
+.course-position { color: var(--muted); }
+.course ol, .toc ol { margin: 0.25rem 0 0.5rem; padding-left: 1.75rem; }
+.toc ol ol { margin: 0; padding-left: 1.25rem; }
+.course li, .toc li { margin: 0.15rem 0; }
+.course a[aria-current="page"] { font-weight: 700; color: var(--fg); text-decoration: none; }
+.heading { display: flex; align-items: baseline; gap: 0.5rem; margin: 2rem 0 0.75rem; }
+.heading > h1, .heading > h2, .heading > h3, .heading > h4, .heading > h5, .heading > h6 { flex: 1 1 auto; min-width: 0; margin: 0; }
+.heading-link { flex: none; color: var(--muted); text-decoration: none; font-weight: 400; padding: 0 0.25rem; }
+.heading-link:hover { color: var(--link); text-decoration: underline; }
+:target { scroll-margin-top: 1rem; }
+.pager { max-width: 70ch; margin: 0 auto 1.5rem; padding: 0 1rem; display: flex; flex-wrap: wrap; gap: 0.75rem; }
+.pager a { flex: 1 1 14rem; padding: 0.6rem 0.9rem; border: 1px solid var(--border); border-radius: 6px; text-decoration: none; }
+.pager a:hover { border-color: var(--link); }
+.pager a[rel="next"] { text-align: right; }
+.pager-label { display: block; font-size: 0.8rem; color: var(--muted); }
+.lesson-index li { margin-bottom: 0.75rem; }
+.lesson-passed { color: var(--ok); font-weight: 600; font-size: 0.9rem; white-space: nowrap; }
+
 /* Footnotes (cmark-gfm's section.footnotes) */
 .footnote-ref a { text-decoration: none; padding: 0 0.1em; }
 .footnote-ref a:hover { text-decoration: underline; }
@@ -328,6 +352,7 @@ caption .label { font-weight: 600; }
   }
   body { font-size: 11pt; color: #000; background: #fff; }
   .skip-link, .site-nav, nav, button, .quiz-actions, .page-footer a { display: none !important; }
+  .heading-link { display: none !important; }
   .page-header, main, .page-footer { max-width: none; padding: 0; }
   a { color: #000; text-decoration: underline; }
   pre, .table-scroll, math[display="block"] { overflow: visible; }

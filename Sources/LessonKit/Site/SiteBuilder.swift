@@ -35,7 +35,8 @@ public struct SiteBuilder {
             unique.append(path)
         }
 
-        let built = Self.buildConcurrently(unique)
+        let course = Course.outline(for: unique, diagnostics: diagnostics)
+        let built = Self.buildConcurrently(unique, course: course)
         built.flatMap(\.diagnostics).forEach(diagnostics.emit)
         guard !diagnostics.hasErrors else { return nil }
 
@@ -47,7 +48,7 @@ public struct SiteBuilder {
         }
         files[Stylesheet.fileName] = Data(Stylesheet.css.utf8)
         let entries = SiteIndex.entries(existingIn: outputDirectory, replacedBy: pages.map(\.lesson))
-        files["index.html"] = Data(IndexRenderer.render(entries: entries).utf8)
+        files["index.html"] = Data(IndexRenderer.render(entries: entries, course: course).utf8)
         return files
     }
 
@@ -58,12 +59,12 @@ public struct SiteBuilder {
     }
 
     /// Evaluates and renders every lesson, in parallel, returning the results in input order.
-    static func buildConcurrently(_ paths: [String]) -> [BuiltLesson] {
+    static func buildConcurrently(_ paths: [String], course: CourseOutline? = nil) -> [BuiltLesson] {
         let results = LockedResults(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let diagnostics = DiagnosticEngine()
             let lesson = LessonPipeline.evaluate(path: paths[index], diagnostics: diagnostics)
-            let page = lesson.map { ($0, Data(PageRenderer.render($0).utf8)) }
+            let page = lesson.map { ($0, Data(PageRenderer.render($0, course: course).utf8)) }
             results.set(index, BuiltLesson(page: page, diagnostics: diagnostics.diagnostics))
         }
         return results.values.map { $0 ?? BuiltLesson(page: nil, diagnostics: []) }

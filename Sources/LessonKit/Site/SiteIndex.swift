@@ -15,7 +15,7 @@ enum SiteIndex {
             byName[entry.name] = entry
         }
         for lesson in lessons {
-            byName[lesson.name] = IndexRenderer.Entry(name: lesson.name, title: lesson.title, summary: lesson.summary)
+            byName[lesson.name] = IndexRenderer.Entry(lesson)
         }
         return byName.sorted { $0.key < $1.key }.map(\.value)
     }
@@ -25,7 +25,8 @@ enum SiteIndex {
         guard html.contains(#"<meta name="generator" content="lessonbuild">"#),
               let title = between(html, #"<title>"#, "</title>") else { return nil }
         let summary = between(html, #"<meta name="description" content=""#, #"">"#)
-        return IndexRenderer.Entry(name: name, title: HTMLEscaping.unescape(title), summary: summary.map(HTMLEscaping.unescape))
+        return IndexRenderer.Entry(name: name, title: HTMLEscaping.unescape(title), summary: summary.map(HTMLEscaping.unescape),
+                                   quizKey: IndexStatus.quizKey(inPage: html))
     }
 
     static func between(_ text: String, _ start: String, _ end: String) -> String? {
