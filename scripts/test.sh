@@ -28,6 +28,9 @@ python3 Tests/Oracle/cnn_answers.py > "$answers/cnn.json"
 grade_all_right lessons/cnn.md "$answers/cnn.json"
 python3 Tests/Oracle/receptive_fields_answers.py > "$answers/receptive-fields.json"
 grade_all_right lessons/receptive-fields.md "$answers/receptive-fields.json"
+python3 Tests/Oracle/backprop_answers.py > "$answers/backprop.json"
+grade_all_right lessons/backprop.md "$answers/backprop.json"
+Tests/Oracle/backprop_variants.sh "$bin"  # another label and learning rate rebuild, verify and grade right
 
 if command -v chromium >/dev/null && command -v chromedriver >/dev/null && python3 -c "import selenium" 2>/dev/null; then
     echo "== browser test (headless Chromium)"
