@@ -49,19 +49,7 @@ public enum QuizExporter {
         public var description: String { "\(path): error: the lesson has no `{question}` blocks to export" }
     }
 
-    /// `pageFiles` are the lesson page and its files by name (`cnn.html`, `lessonbuild.css`, …),
-    /// rendered by the caller (Render comes after Quiz); only `.scorm` uses them.
-    public static func export(_ lesson: EvaluatedLesson, format: Format, pageFiles: [String: String] = [:]) throws -> Data {
-        guard !lesson.questions.isEmpty else { throw NoQuestions(path: lesson.path) }
-        if format == .scorm {
-            return try SCORMExporter.package(files: pageFiles, launchPage: lesson.name + ".html", lessonName: lesson.name,
-                                             title: lesson.title, passMark: lesson.quiz?.passMark ?? QuizPanel.defaultPassMark)
-        }
-        return try export(questions: lesson.questions, panel: lesson.quiz, lessonName: lesson.name,
-                          title: lesson.title, format: format)
-    }
-
-    /// The same from questions directly (for tests and other front ends).
+    /// The questions of a lesson in `format` (a whole lesson: `QuizExporter.export(_:format:pageFiles:)` in Commands/).
     public static func export(questions: [Question], panel: QuizPanel?, lessonName: String, title: String,
                               format: Format) throws -> Data {
         switch format {
