@@ -18,6 +18,13 @@ import TestSupport
                                                           directives: DirectiveRegistry.standard.names, diagnostics: diagnostics))
         let interpreter = Interpreter()
         interpreter.resourceDirectory = resourceDirectory  // where the lesson's loadImage paths start
+        // `import` reads files beside the lesson, as the build does.
+        let imports = LessonImports()
+        let lessonPath = resourceDirectory.isEmpty ? "quiz.md" : resourceDirectory + "/quiz.md"
+        interpreter.importer = { relative, location throws(EvaluationError) in
+            try imports.load(relative, from: lessonPath, at: location, directives: DirectiveRegistry.standard.names,
+                             diagnostics: diagnostics)
+        }
         var questions: [Question] = []
         var panel: QuizPanel?
         var number = 0
