@@ -312,7 +312,7 @@ struct FigureBuilder {
 }
 
 /// The caps on what one figure may hold; the rendered bytes of all figures of a lesson are capped
-/// by `maxLessonBytes`.
+/// by `limits: figures:` (``LessonLimit/figures``).
 enum FigureLimits {
     static let maxHeatmapCells = 10_000
     static let maxImagePixels = 4096 * 4096
@@ -321,8 +321,6 @@ enum FigureLimits {
     static let maxSeries = 12
     static let maxPanels = 12
     static let maxDecorations = 1_000
-    /// SVG, HTML and PNG bytes of all figures of one lesson.
-    static let maxLessonBytes = 32 << 20
 }
 
 /// 64-bit FNV-1a of `bytes` as 16 hex digits: a stable content name for a generated file.
