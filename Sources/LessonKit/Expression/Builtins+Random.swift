@@ -9,7 +9,7 @@ extension Builtins {
     ///     choose([28, 32, 64])         one element, each equally likely (also a range, tuple or tensor row)
     ///     randomInt(1...6)             an Int in the closed range (or a..<b)
     ///     randomTensor((2, 2), from: [0, 1])   int64 when every choice is an Int, else float64
-    ///     shuffled([1, 2, 3])          a list in a random order (Fisher–Yates)
+    ///     shuffled([1, 2, 3])          the elements (a tensor's rows) in a random order (Fisher–Yates)
     static let randomFunctions: [Builtin] = [
         Builtin("choose", "_list") { call throws(ExpressionFailure) in
             try choose(call, from: try call.value(0))
@@ -53,20 +53,44 @@ extension Builtins {
         },
         Builtin("shuffled", "_list") { call throws(ExpressionFailure) in
             let value = try call.value(0)
+            if case .tensor(let t) = value, t.rank >= 1 { return .tensor(try shuffledRows(t, call)) }
             switch value {
             case .list, .tuple, .range: break
-            default: throw call.mismatch(0, "a list, tuple or range", value)
+            default: throw call.mismatch(0, "a list, tuple, range or tensor", value)
             }
             var items = try call.interpreter.elements(of: value, at: call.range(0))
             try call.charge(items.count)
-            if items.count > 1 {
-                for i in stride(from: items.count - 1, to: 0, by: -1) {
-                    items.swapAt(i, try call.interpreter.draw(below: i + 1, at: call.range))
-                }
-            }
+            let order = try permutation(items.count, call)
+            items = order.map { items[$0] }
             return .list(items)
         },
     ]
+
+    /// A random order of `0..<count` (Fisher–Yates, from the last position down).
+    private static func permutation(_ count: Int, _ call: Call) throws(ExpressionFailure) -> [Int] {
+        var order = Array(0..<count)
+        if count > 1 {
+            for i in stride(from: count - 1, to: 0, by: -1) {
+                order.swapAt(i, try call.interpreter.draw(below: i + 1, at: call.range))
+            }
+        }
+        return order
+    }
+
+    /// A tensor with its rows (first axis) in a random order, as NumPy's `rng.permutation(x)`.
+    private static func shuffledRows(_ t: Tensor, _ call: Call) throws(ExpressionFailure) -> Tensor {
+        try call.charge(t.count)
+        let rows = t.shape[0], width = rows == 0 ? 0 : t.count / rows
+        let order = try permutation(rows, call)
+        func gather<E>(_ v: [E]) -> [E] { order.flatMap { v[($0 * width)..<($0 * width + width)] } }
+        let storage: Tensor.Storage
+        switch t.storage {
+        case .bool(let v): storage = .bool(gather(v))
+        case .int64(let v): storage = .int64(gather(v))
+        case .float64(let v): storage = .float64(gather(v))
+        }
+        return try call.kernel { () throws(KernelError) in try Tensor(shape: t.shape, storage: storage) }
+    }
 
     /// One element of a list, tuple, range or tensor (a row of a tensor), each equally likely.
     private static func choose(_ call: Call, from sequence: Value) throws(ExpressionFailure) -> Value {

@@ -122,15 +122,29 @@ public enum QuizScript {
       }
       function save() {
         try { window.localStorage.setItem(key, JSON.stringify(state)); } catch (e) { /* private mode, quota: keep going */ }
-        if (lms) { lms.saveAnswers(state.answers); }
+        if (lms) { lms.saveAnswers(lmsAnswers()); }
       }
       function forget() {
         try { window.localStorage.removeItem(key); } catch (e) { /* ignore */ }
       }
       var state = load() || { answers: {}, completed: false };
+      // In an LMS the suspend data also keeps each variant, as "ID.variant" beside "ID" (the CSV
+      // columns `lessonbuild grade` reads), so a learner who comes back elsewhere keeps it.
+      var resumedVariants = {};
       if (lms) {
         var resumed = lms.loadAnswers();
-        if (resumed && Object.keys(state.answers).length === 0) { state.answers = resumed; }
+        if (resumed && Object.keys(state.answers).length === 0) {
+          state.answers = {};
+          Object.keys(resumed).forEach(function (k) {
+            if (/\.variant$/.test(k)) { resumedVariants[k.slice(0, -8)] = parseInt(resumed[k], 10); } else { state.answers[k] = resumed[k]; }
+          });
+        }
+      }
+      function lmsAnswers() {
+        var out = {};
+        Object.keys(state.answers).forEach(function (k) { out[k] = state.answers[k]; });
+        data.questions.forEach(function (q) { if (q.variant) { out[q.id + ".variant"] = String(q.variant); } });
+        return out;
       }
       function byId(id) { return document.getElementById(id); }
       function radios(q) { return document.getElementsByName("quiz-" + q.id); }
@@ -278,7 +292,11 @@ public enum QuizScript {
       }
       function setUpVariant(q) {
         if (!q.variants || q.variants.length === 0) { return; }
-        var n = storedVariant(q);
+        var n = storedVariant(q), resumedVariant = resumedVariants[q.id];
+        if (n === null && resumedVariant >= 1 && resumedVariant <= q.variants.length) {
+          n = resumedVariant;
+          storeVariant(q, n);
+        }
         if (n === null) {
           n = 1 + Math.floor(Math.random() * q.variants.length);
           storeVariant(q, n);
@@ -333,7 +351,7 @@ public enum QuizScript {
       function reset() {
         forget();
         state = { answers: {}, completed: false };
-        if (lms) { lms.saveAnswers(state.answers); }
+        if (lms) { lms.saveAnswers(lmsAnswers()); }
         for (var i = 0; i < data.questions.length; i++) {
           write(data.questions[i], "");
           setVerdict(data.questions[i], "", null);
