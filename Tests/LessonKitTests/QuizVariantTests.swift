@@ -135,6 +135,8 @@ import TestSupport
         (":variants: 2\n:given: let f = { $0 + 1 }; let n = randomInt(1...9)\n:answer: n\n",
          "quiz.md:5:9: error: variant 1: `:given:` binds `f` to function; given values must be finite numbers, strings, Bools, tuples, lists or tensors "
             + "(they are exported with each variant)"),
+        (":variants: 2\n:given: import \"_shared.md\"; let n = randomInt(1...9)\n:answer: n\n",
+         "quiz.md:5:16: error: `:given:` fails for variant 1: `import` belongs in an `{eval}` block; a `:given:` binds only its variant's values"),
         (":answer: choose([1, 2])\n",
          "quiz.md:4:10: error: random draws (choose, randomInt, randomTensor, shuffled) work only in a question's `:given:`, "
             + "where each variant is seeded; bind a fixed value with `let` here"),

@@ -31,6 +31,9 @@ extension Interpreter {
             do throws(ExpressionFailure) {
                 for statement in statements {
                     if case .invalid(let failure, _) = statement { throw failure }
+                    if case .importFile(_, let range) = statement {
+                        throw ExpressionFailure("`import` belongs in an `{eval}` block; a `:given:` binds only its variant's values", at: range)
+                    }
                 }
                 _ = try execute(statements, bytes: Array(text.utf8))
             } catch {

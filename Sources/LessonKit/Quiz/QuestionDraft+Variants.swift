@@ -157,7 +157,9 @@ extension QuestionDraft {
                 out.append(d)
             }
             return .list(out)
-        case .range(let lower, let upper): return .list((lower..<max(lower, upper)).prefix(100_000).map { .number(String($0)) })
+        case .range(let lower, let upper):
+            guard upper - lower <= 100_000 else { return nil }  // exported element by element
+            return .list((lower..<max(lower, upper)).map { .number(String($0)) })
         case .tensor(let t): return tensorData(t, shape: t.shape[...], offset: 0, finiteOnly: finiteOnly)
         case .record, .function, .figure: return nil
         }
