@@ -63,7 +63,7 @@ if command -v chromium >/dev/null && command -v chromedriver >/dev/null && pytho
     python3 Tests/Browser/test_serve.py "$bin"
     if python3 -c "import axe_selenium_python" 2>/dev/null; then
         echo "== accessibility audit (axe-core in headless Chromium)"
-        python3 Tests/Browser/test_accessibility.py site/*.html "$answers/v2-site/v2.html"
+        python3 Tests/Browser/test_accessibility.py site/*.html "$answers/v2-site/v2.html" "$answers/variants-site/variants.html"
     else
         echo "== accessibility audit skipped: axe-selenium-python missing"
     fi
