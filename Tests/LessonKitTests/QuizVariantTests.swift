@@ -137,6 +137,9 @@ import TestSupport
             + "(they are exported with each variant)"),
         (":variants: 2\n:given: import \"_shared.md\"; let n = randomInt(1...9)\n:answer: n\n",
          "quiz.md:5:16: error: `:given:` fails for variant 1: `import` belongs in an `{eval}` block; a `:given:` binds only its variant's values"),
+        (":variants: 10\n:given: let x = randomTensor((100, 100), from: [0.5, 1.5]); let n = randomInt(1...99)\n:answer: n\n",
+         "quiz.md:5:9: error: the given values of variants 1 to 10 hold 100010 numbers; at most 100000 are kept per question "
+            + "(they are exported with each variant); draw smaller tensors or fewer variants"),
         (":answer: choose([1, 2])\n",
          "quiz.md:4:10: error: random draws (choose, randomInt, randomTensor, shuffled) work only in a question's `:given:`, "
             + "where each variant is seeded; bind a fixed value with `let` here"),

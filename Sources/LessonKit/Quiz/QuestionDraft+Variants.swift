@@ -19,6 +19,9 @@ extension QuestionDraft {
     static let maxVariants = 100
     /// Draws per variant before `:require:` or distinctness gives up.
     static let maxDraws = 100
+    /// Numbers (tensor elements, list items) the given values of one question's variants may hold
+    /// together: they stay in memory and are exported with every variant.
+    static let maxGivenValues = 100_000
 
     /// The lesson's name as seeds use it: the file name without `.md`.
     var lessonName: String {
@@ -72,6 +75,7 @@ extension QuestionDraft {
         let require = directive.option("require")
         var drawn: [GivenBindings] = []
         var seen: Set<String> = []
+        var kept = 0
         for variant in 1...count {
             var found: GivenBindings?
             var held = false
@@ -112,9 +116,26 @@ extension QuestionDraft {
                 }
                 return nil
             }
+            kept += found.values.reduce(0) { $0 + Self.size($1.value) }
+            guard kept <= Self.maxGivenValues else {
+                error(given.valueLocation, "the given values of variants 1 to \(variant) hold \(kept) numbers; at most \(Self.maxGivenValues) "
+                      + "are kept per question (they are exported with each variant); draw smaller tensors or fewer variants")
+                return nil
+            }
             drawn.append(found)
         }
         return drawn
+    }
+
+    /// How many numbers a given value holds: a tensor's elements, a list's items (nested ones too).
+    private static func size(_ value: Value) -> Int {
+        switch value {
+        case .tensor(let t): return t.count
+        case .tuple(let items), .list(let items): return items.reduce(items.count) { $0 + size($1) }
+        case .range(let lower, let upper): return max(0, upper - lower)
+        case .string(let s): return 1 + s.utf8.count / 8
+        default: return 1
+        }
     }
 
     private static func truth(_ value: Value) -> Bool? {
