@@ -27,7 +27,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CPU_FACTOR, WALL_FACTOR = 3, 10
-KEYS = {"why", "args", "status", "stderr", "seconds", "stdout", "absent", "settle"}
+KEYS = {"why", "args", "status", "stderr", "seconds", "stdout", "absent", "settle", "env"}
 
 
 def snapshot(folder):
@@ -73,7 +73,8 @@ def run_case(binary, case_dir, base_site, work):
     args = [site if arg == "{SITE}" else arg.replace("{SITE}", site) for arg in spec["args"]]
     seconds = float(spec["seconds"])
     cpu_before, started = children_cpu(), time.monotonic()
-    process = subprocess.Popen([binary] + args, cwd=scratch, stdin=subprocess.DEVNULL,
+    environment = dict(os.environ, **spec.get("env", {}))
+    process = subprocess.Popen([binary] + args, cwd=scratch, stdin=subprocess.DEVNULL, env=environment,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     try:
         stdout, stderr = process.communicate(timeout=seconds * WALL_FACTOR)
