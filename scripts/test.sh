@@ -73,5 +73,8 @@ else
     python3 Tests/Browser/test_serve.py "$bin" --http-only
 fi
 
+echo "== adversarial catalogue (Tests/Adversarial: bounded time, located errors, the previous site untouched)"
+python3 Tests/Adversarial/run.py "$bin"
+
 echo "== swift test"
 swift test
