@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import LessonKit
+import PythonPrinting
 
 /// The front matter's `limits:`, and the budgets it raises: page output, format sizes, figure
 /// bytes, statements. Each limit's message is located and says how to raise it.
@@ -52,8 +53,20 @@ import TestSupport
             + "computed text may take (limit 20000000 bytes); use a smaller width or precision, or raise the limit in the "
             + "front matter: 'limits:' then '  output: 8e7'"])
         let inline = Self.errors("---\nlimits:\n  output: 5000\n---\n\nPi is {{ 3.14159 : 10000.2f }}.\n")
-        #expect(inline.first?.hasPrefix("6:20: error: formatting 1 value with '10000.2f' writes at least 10002 bytes") == true,
+        #expect(inline.first?.hasPrefix("6:20: error: formatting 1 value with '10000.2f' writes at least 10000 bytes") == true,
                 "\(inline)")
+    }
+
+    @Test func formatSizesInFunctionsAreCheckedBeforeFormatting() {
+        let heatmap = Self.errors("```{figure} heatmap(zeros((100, 100)), annotate: true, format: \".100000f\")\n```\n")
+        #expect(heatmap.first?.hasSuffix("formatting 10000 values with '.100000f' writes at least 1000000000 characters "
+                                         + "(the limit is 1000000); use a smaller width or precision") == true, "\(heatmap)")
+        let literal = Self.errors("```{eval}\nlet t = literal(zeros((100, 100)), format: \"200.1f\")\n```\n")
+        #expect(literal.first?.hasPrefix("2:") == true
+                && literal.first?.contains(": error: formatting 10000 values with '200.1f' writes at least 2000000 characters") == true,
+                "\(literal)")
+        #expect(formatSpecMinimumLength(".100000g") == 0)
+        #expect(formatSpecMinimumLength("8.3e") == 8)
     }
 
     @Test func tableCellsAreCharged() {

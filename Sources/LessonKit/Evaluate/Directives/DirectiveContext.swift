@@ -52,9 +52,9 @@ public final class DirectiveContext {
     }
 
     /// Checks, before formatting, that `count` values formatted with `spec` can fit in the output
-    /// budget: a spec's width and precision (`.100000f`) decide most of the length.
+    /// budget: a spec's width and fixed precision (`.100000f`) are a length every value reaches.
     public func canFormat(_ count: Int, with spec: String, at location: SourceLocation) -> Bool {
-        let perValue = formatSpecFieldSize(spec)
+        let perValue = formatSpecMinimumLength(spec)
         let (total, overflow) = count.multipliedReportingOverflow(by: perValue)
         guard overflow || total > outputBytesLeft else { return true }
         let limit = interpreter.limits.maxOutputBytes
