@@ -57,5 +57,9 @@ else
     python3 Tests/Browser/test_serve.py "$bin" --http-only
 fi
 
+echo "== the site as a transaction: kill -9 mid-build (seeded, 200 trials), 20 concurrent builds"
+python3 Tests/Adversarial/crash_consistency.py "$bin"
+python3 Tests/Adversarial/concurrency.py "$bin"
+
 echo "== swift test"
 swift test
