@@ -100,14 +100,6 @@ public struct SiteBuilder {
         }
     }
 
-    /// The names of files that are missing from the output folder or differ from `files`.
-    public func staleFiles(_ files: SiteFiles) -> [String] {
-        files.sorted.compactMap { name, data in
-            let target = (outputDirectory as NSString).appendingPathComponent(name)
-            return FileManager.default.contents(atPath: target) == data ? nil : name
-        }
-    }
-
     private func createOutputDirectory() throws {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: outputDirectory, isDirectory: &isFolder) {

@@ -38,8 +38,9 @@ struct SitePlan {
         }
         for lesson in build.lessons {
             for (file, data) in lesson.files {
-                guard SiteManifest.isPlainFileName(file), !SiteTransaction.isReserved(file) else {
-                    throw SiteError("lesson \(lesson.name) would write `\(file)`, a name lessonbuild keeps for itself; rename the lesson")
+                guard SiteManifest.isPlainFileName(file), !SiteTransaction.isReserved(file),
+                      file != Self.indexName, file != Stylesheet.fileName else {
+                    throw SiteError("lesson \(lesson.source) would write `\(file)`, a name the site keeps for itself; rename the lesson")
                 }
                 files[file] = data
             }
