@@ -107,6 +107,46 @@ struct SiteTransactionTests {
         #expect(unchanged.status == 0, "\(unchanged.stderr)")
     }
 
+    static let hasBubblewrapTmpfs = (try? runProcess(URL(fileURLWithPath: "/usr/bin/bwrap"),
+        ["--bind", "/", "/", "--dev", "/dev", "--size", "65536", "--tmpfs", "/mnt", "true"]))?.status == 0
+
+    /// A full disk: the site on a 64 KB tmpfs (bubblewrap), the second build adds a 70 KB photo, so
+    /// staging runs out of space half way through a file. The folder must be as it was, to the byte.
+    @Test(.enabled(if: hasBubblewrapTmpfs, "needs bubblewrap with --size"))
+    func aFullDiskHalfWayThroughStagingLeavesTheSiteByteIdentical() throws {
+        let (root, lessons, _) = try Self.workspace(["a.md": Self.lesson("A"), "b.md": Self.lesson("B")])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(at: Paths.root.appendingPathComponent("lessons/images/cracked-panel.png"),
+                                         to: lessons.appendingPathComponent("panel.png"))
+        let changed = Self.lesson("A with a photo") + "\n```{figure} image(loadImage(\"panel.png\", mode: \"RGB\"))\n```\n"
+        try Data(changed.utf8).write(to: root.appendingPathComponent("a-changed.md"))
+        // Inside the sandbox: build, list every file with its hash, break the disk, list again.
+        let script = """
+            set -u
+            cd "$1"; bin="$2"; site=/mnt/site
+            listing() { (cd "$site" && ls -A | sort | while read -r f; do printf '%s ' "$f"; sha256sum < "$f"; done); }
+            "$bin" lessons --out "$site" --quiet || exit 9
+            listing > before.txt
+            cp a-changed.md lessons/a.md
+            "$bin" lessons --out "$site" 2> stderr.txt
+            echo $? > status.txt
+            listing > after.txt
+            """
+        let result = try runProcess(URL(fileURLWithPath: "/usr/bin/bwrap"), [
+            "--bind", "/", "/", "--dev", "/dev", "--size", "65536", "--tmpfs", "/mnt",
+            "/bin/sh", "-c", script, "sh", root.path, Paths.binary.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let read = { (name: String) in try String(contentsOf: root.appendingPathComponent(name), encoding: .utf8) }
+        #expect(try read("status.txt") == "1\n")
+        let stderr = try read("stderr.txt")
+        #expect(stderr.hasPrefix("lessonbuild: error: cannot write /mnt/site/") && stderr.hasSuffix("No space left on device\n"), "\(stderr)")
+        #expect(stderr.split(separator: "\n").count == 1)
+        let before = try read("before.txt")
+        #expect(before.contains("a.html ") && before.contains("lessonbuild-manifest.json "))
+        #expect(try read("after.txt") == before)
+    }
+
     // MARK: the manifest
 
     /// Python checks the manifest: JSON with sorted keys at every level, format 1, each file's

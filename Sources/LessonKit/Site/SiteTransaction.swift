@@ -58,15 +58,14 @@ struct SiteTransaction {
         } + [SiteManifest.fileName].filter { FileManager.default.contents(atPath: path($0)) != plan.files[$0] }
         let removed = plan.removed.filter { kind(of: $0) != nil }
 
-        var staged: [String] = []
         do {
             for name in changed {
                 next()
                 try stage(plan.files[name]!, as: name)
-                staged.append(name)
             }
         } catch {
-            for name in staged { unlinkat(descriptor, Self.newName(name), 0) }
+            // Every staging file, the one half written too.
+            removeStaging()
             throw error
         }
 
