@@ -147,6 +147,29 @@ struct SiteTransactionTests {
         #expect(try read("after.txt") == before)
     }
 
+    /// A rename that fails after others succeeded: inside bubblewrap, `index.html` is a bind mount
+    /// (renaming onto it is EBUSY) and comes after the pages in the order of renames. The pages
+    /// already replaced must be put back from their links: the folder ends as it was.
+    @Test(.enabled(if: hasBubblewrapTmpfs, "needs bubblewrap"))
+    func aRenameThatFailsAfterOthersPutsTheOldFilesBack() throws {
+        let (root, lessons, site) = try Self.workspace(["a.md": Self.lesson("A"), "b.md": Self.lesson("B", figure: "[[0.5]]")])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try Self.build([lessons.path, "--out", site.path, "--quiet"]).status == 0)
+        try Data(Self.lesson("A renamed").utf8).write(to: lessons.appendingPathComponent("a.md"))
+        try Data(Self.lesson("B renamed", figure: "[[0.25]]").utf8).write(to: lessons.appendingPathComponent("b.md"))
+        let before = try Self.tree(site)
+        let index = site.appendingPathComponent("index.html").path
+        let result = try runProcess(URL(fileURLWithPath: "/usr/bin/bwrap"), [
+            "--bind", "/", "/", "--dev", "/dev", "--bind", index, index, Paths.binary.path, lessons.path, "--out", site.path,
+        ])
+        #expect(result.status == 1)
+        #expect(result.stderr == "lessonbuild: error: cannot replace \(index): Device or resource busy\n", "\(result.stderr)")
+        #expect(try Self.tree(site) == before, "the renames before the failing one were not undone")
+        // Without the mount the same build goes through.
+        #expect(try Self.build([lessons.path, "--out", site.path, "--quiet"]).status == 0)
+        #expect(try String(contentsOf: site.appendingPathComponent("a.html"), encoding: .utf8).contains("A renamed"))
+    }
+
     // MARK: the manifest
 
     /// Python checks the manifest: JSON with sorted keys at every level, format 1, each file's
