@@ -46,16 +46,13 @@ public struct SiteBuilder {
         built.flatMap(\.diagnostics).forEach(diagnostics.emit)
         guard !diagnostics.hasErrors else { return nil }
 
-        var files = SiteFiles(folders: folders, stylesheet: Data(Stylesheet.css.utf8))
+        var files = SiteFiles(directory: outputDirectory, folders: folders, stylesheet: Data(Stylesheet.css.utf8))
         for (path, outcome) in zip(unique, built) {
             guard let (lesson, html) = outcome.page else { continue }
             var owned = [lesson.name + ".html": html]
             for asset in lesson.assets { owned[asset.path] = Data(asset.bytes) }
             files.lessons.append(.init(name: lesson.name, source: path, entry: IndexRenderer.Entry(lesson), files: owned))
         }
-        // What writing would give against the folder as it is now (writing plans again, locked).
-        files.contents = (try? SitePlan(building: files, in: outputDirectory).files)
-            ?? files.lessons.reduce(into: [Stylesheet.fileName: files.stylesheet]) { $0.merge($1.files) { a, _ in a } }
         return files
     }
 
@@ -127,27 +124,34 @@ public struct SiteFiles: Sendable {
     }
 
     var lessons: [Lesson] = []
+    /// The site folder they are for.
+    var directory = ""
     /// Folders built whole.
     var folders: [String] = []
     var stylesheet = Data()
-    /// Every file writing would write, as the folder was when the lessons were rendered.
-    var contents: [String: Data] = [:]
 
     public init() {}
 
-    init(folders: [String], stylesheet: Data) {
+    init(directory: String, folders: [String], stylesheet: Data) {
+        self.directory = directory
         self.folders = folders
         self.stylesheet = stylesheet
     }
 
-    public subscript(name: String) -> Data? {
-        get { contents[name] }
-        set { contents[name] = newValue }
+    /// Every file writing would write (pages, figures, stylesheet, index, manifest), worked out
+    /// against the folder as it is now; writing works them out again, under the folder's lock.
+    public var preview: [String: Data] {
+        (try? SitePlan(building: self, in: directory).files)
+            ?? lessons.reduce(into: [Stylesheet.fileName: stylesheet]) { $0.merge($1.files) { a, _ in a } }
     }
 
-    /// The files in name order, for deterministic writing and reporting.
+    public subscript(name: String) -> Data? {
+        preview[name]
+    }
+
+    /// The files of `preview` in name order.
     public var sorted: [(name: String, data: Data)] {
-        contents.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        preview.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }
 
