@@ -19,7 +19,7 @@ struct CommandLineErrorTests {
         (["ok.md", "--out", "afile"], 1, "lessonbuild: error: --out afile is a file, not a folder; give the site folder (it is created if missing)"),
         (["ok.md", "--out", ""], 2, "lessonbuild: error: --out needs a folder name, got an empty one"),
         (["missing.md"], 2, "lessonbuild: error: no such lesson file or folder: missing.md"),
-        (["ok.md", "--out", "afile/site"], 1, "lessonbuild: error: cannot write the site into afile/site: Not a directory"),
+        (["ok.md", "--out", "afile/site"], 1, "lessonbuild: error: cannot create the site folder afile/site: Not a directory"),
         (["index.md", "--out", "site"], 1, "index.md:1:1: error: the page name 'index' is reserved for the site index (index.html); rename the lesson"),
         ([".md", "--out", "site"], 1, ".md:1:1: error: the page name '' would be a hidden file (.html); rename the lesson"),
     ])
