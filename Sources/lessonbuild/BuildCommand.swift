@@ -35,6 +35,7 @@ struct BuildCommand: ParsableCommand {
 
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("give at least one lesson file or folder") }
+        guard !out.isEmpty else { throw ValidationError("--out needs a folder name, got an empty one") }
     }
 
     func run() throws {
@@ -43,6 +44,11 @@ struct BuildCommand: ParsableCommand {
             lessons = try LessonFiles.expand(paths)
         } catch {
             throw ValidationError("\(error)")
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
+            CommandLineError.print("--out \(out) is a file, not a folder; give the site folder (it is created if missing)")
+            throw ExitCode(1)
         }
         let diagnostics = DiagnosticEngine()
         let builder = SiteBuilder(outputDirectory: out, diagnostics: diagnostics)
@@ -60,7 +66,12 @@ struct BuildCommand: ParsableCommand {
             }
             try builder.write(files)
         } catch let error as SiteError {
-            FileHandle.standardError.write(Data("lessonbuild: error: \(error)\n".utf8))
+            CommandLineError.print("\(error)")
+            throw ExitCode(1)
+        } catch let code as ExitCode {
+            throw code
+        } catch {
+            CommandLineError.print("cannot write the site into \(out): \(CommandLineError.reason(error))")
             throw ExitCode(1)
         }
         if !quiet {

@@ -34,7 +34,8 @@ import TestSupport
     @Test func statementLimit() {
         let lesson = Interpreter(limits: EvaluationLimits(maxStatements: 3))
         let errors = runExpressionBlock("let a = 1\nlet b = 2\nlet c = 3\nlet d = 4\nlet e = 5", in: lesson)
-        #expect(errors.map(\.message) == ["too many statements in this lesson (limit 3)"])
+        #expect(errors.map(\.message) == ["too many statements in this lesson (limit 3); "
+                                          + "a lesson that needs more raises it in its front matter: 'limits:' then '  statements: 2e1'"])
         #expect(errors.first?.location.line == 4)
         // Later blocks add no new report; the names they would bind are poisoned (uses are cascades).
         #expect(runExpressionBlock("let f = 6", in: lesson).isEmpty)
@@ -44,12 +45,14 @@ import TestSupport
     @Test func stepLimit() {
         let lesson = Interpreter(limits: EvaluationLimits(maxSteps: 50))
         let source = Array(repeating: "1", count: 40).joined(separator: " + ")
-        #expect(expressionFailure(source, in: lesson)?.message == "the lesson evaluates too much (limit 50 steps)")
+        let message = "the lesson evaluates too much (limit 50 steps); "
+            + "a lesson that needs more raises it in its front matter: 'limits:' then '  steps: 2e2'"
+        #expect(expressionFailure(source, in: lesson)?.message == message)
         // Reported once; later hits of the same budget are cascades.
         #expect(expressionFailure("1 + 1", in: lesson)?.isCascade == true)
         // Limits are not caught by attempt(...).
         #expect(expressionFailure("attempt(" + source + ")", in: Interpreter(limits: EvaluationLimits(maxSteps: 50)))?.message
-            == "the lesson evaluates too much (limit 50 steps)")
+            == message)
     }
 
     @Test func tensorElementLimitInArrayLiterals() {
@@ -74,7 +77,7 @@ import TestSupport
         let lesson = Interpreter(limits: EvaluationLimits(maxTensorWork: 10_000))
         #expect(runExpressionBlock("let x = zeros((50, 50))", in: lesson).isEmpty)
         #expect(expressionFailure("x + x + x", in: lesson)?.message == "the lesson does too much tensor work (limit 10000 element operations); "
-                + "a lesson that needs more raises it in its front matter, e.g. 'work-limit: 4e4'")
+                + "a lesson that needs more raises it in its front matter: 'limits:' then '  work: 4e4'")
     }
 
     /// Random byte soup and random token soup: the lexer and parser must never trap.

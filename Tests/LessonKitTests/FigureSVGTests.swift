@@ -319,7 +319,7 @@ struct FigureSVGTests {
         #expect(LessonPipeline.evaluate(path: "w.md", source: "---\nwork-limit: 1000\n---\n\n" + body, diagnostics: diagnostics) == nil)
         let message = diagnostics.sorted.first?.description ?? ""
         #expect(message.hasPrefix("w.md:6:9: error: the lesson does too much tensor work (limit 1000 element operations)"), "\(message)")
-        #expect(message.contains("work-limit: 4e3"), "\(message)")
+        #expect(message.contains("'limits:' then '  work: 4e3'"), "\(message)")
         #expect(LessonPipeline.evaluate(path: "w.md", source: "---\nwork-limit: 2e3\n---\n\n" + body, diagnostics: DiagnosticEngine()) != nil)
         let bad = DiagnosticEngine()
         #expect(LessonPipeline.evaluate(path: "w.md", source: "---\nwork-limit: lots\n---\n\n" + body, diagnostics: bad) == nil)

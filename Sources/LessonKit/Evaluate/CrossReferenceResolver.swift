@@ -50,7 +50,7 @@ struct CrossReferenceResolver {
     private mutating func anchors(of file: String, for reference: CrossReference) -> [Anchor]? {
         if let known = others[file] { return known }
         var result: [Anchor]?
-        if let data = FileManager.default.contents(atPath: file), let source = String(data: data, encoding: .utf8) {
+        if FileManager.default.fileExists(atPath: file), case .success(let source) = LessonSource.read(path: file) {
             let quiet = DiagnosticEngine()
             if let parsed = LessonParser.parse(path: file, source: source, directives: registry.names, diagnostics: quiet) {
                 let evaluator = LessonEvaluator(path: file, diagnostics: quiet, registry: registry, resolvesOtherLessons: false)

@@ -34,8 +34,10 @@ public struct LessonEvaluator {
     public func evaluate(_ lesson: ParsedLesson, name: String) -> EvaluatedLesson? {
         let errorsBefore = diagnostics.errorCount
         configure(for: lesson)
+        let maxInput = interpreter.limits.maxInputBytes
         interpreter.importer = { [path, diagnostics, imports, registry] relative, location throws(EvaluationError) in
-            try imports.load(relative, from: path, at: location, directives: registry.names, diagnostics: diagnostics)
+            try imports.load(relative, from: path, at: location, directives: registry.names,
+                             maxBytes: maxInput, diagnostics: diagnostics)
         }
         var problems: [SourceError] = []
         let typed = DirectiveTyper(registry: registry, limits: interpreter.limits).type(lesson.directives, problems: &problems)

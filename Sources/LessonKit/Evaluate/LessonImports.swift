@@ -14,8 +14,10 @@ final class LessonImports {
 
     /// Runs (once) the file `relative` imported by `importer` at `location` and returns its names.
     /// `directives` are the directive names the build knows (the imported file is parsed as a lesson).
+    /// `maxBytes` is the importing lesson's input limit (`limits: input:`), applied to every imported file.
     func load(_ relative: String, from importer: String, at location: SourceLocation, directives: [String],
-              diagnostics: DiagnosticEngine) throws(EvaluationError) -> Interpreter.ImportedNames {
+              maxBytes: Int = LessonLimit.input.defaultValue, diagnostics: DiagnosticEngine)
+        throws(EvaluationError) -> Interpreter.ImportedNames {
         let folder = (importer as NSString).deletingLastPathComponent
         let path = folder.isEmpty ? relative : folder + "/" + relative
         let key = URL(fileURLWithPath: path).standardizedFileURL.path
@@ -30,9 +32,19 @@ final class LessonImports {
             throw EvaluationError("import cycle: " + chain.joined(separator: " imports "), at: location)
         }
         if let names = done[key] { return names }
-        guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw EvaluationError(exists ? "cannot read imported file \(path)" : "no such file to import: \(path)", at: location)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw EvaluationError("no such file to import: \(path)", at: location)
+        }
+        let source: String
+        switch LessonSource.read(path: path, maxBytes: maxBytes) {
+        case .success(let text): source = text
+        case .failure(let problem):
+            // Located in the imported file, with a note at the import (as its other problems are).
+            diagnostics.emit(Diagnostic(.error, path: path, at: problem.location, problem.message,
+                                        notes: [Diagnostic.Note(path: importer, at: location, "in the file imported here")]))
+            let names = Interpreter.ImportedNames(values: [], failed: true)
+            done[key] = names
+            return names
         }
         inProgress.append((key, path))
         defer { inProgress.removeLast() }
@@ -44,7 +56,8 @@ final class LessonImports {
             let interpreter = Interpreter()
             interpreter.sourcePath = path
             interpreter.importer = { [unowned self] nested, nestedLocation throws(EvaluationError) in
-                try self.load(nested, from: path, at: nestedLocation, directives: directives, diagnostics: local)
+                try self.load(nested, from: path, at: nestedLocation, directives: directives, maxBytes: maxBytes,
+                              diagnostics: local)
             }
             for directive in parsed.directives where directive.name == "eval" {
                 for error in interpreter.run(block: directive.body, locate: directive.location(ofBodyOffset:)) {

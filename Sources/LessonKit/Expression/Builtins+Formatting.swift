@@ -38,6 +38,9 @@ extension Builtins {
             var value = try call.value(0)
             try call.charge(value.tensorElements)
             let format = try call.optionalString(1)
+            if let format {
+                try checkFormattedSize(value.tensorElements, format: format, limit: call.limits.maxStringLength, at: call.range(1))
+            }
             if case .tensor(let t) = value {
                 guard t.count <= call.limits.maxListElements else {
                     throw ExpressionFailure(

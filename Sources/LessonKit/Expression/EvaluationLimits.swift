@@ -17,8 +17,14 @@ public struct EvaluationLimits: Sendable, Equatable {
     public var maxSteps: Int
     /// Tensor elements read or written by kernels per lesson (a proxy for compute time). The default,
     /// 2^32, runs a small CNN over a 224 × 224 × 3 photo (conv2d charges input × kernel elements:
-    /// 3 × 224 × 224 → 16 filters 3 × 3 is 6.5e7); a lesson raises it with `work-limit:` in its front matter.
+    /// 3 × 224 × 224 → 16 filters 3 × 3 is 6.5e7); a lesson raises it with `limits: work:` in its front matter.
     public var maxTensorWork: Int
+    /// Bytes of computed text one page may hold (`{{ }}` holes, table cells, filled listings and outputs).
+    public var maxOutputBytes: Int = LessonLimit.output.defaultValue
+    /// Bytes of SVG, HTML and PNG all the lesson's figures may add.
+    public var maxFigureBytes: Int = LessonLimit.figures.defaultValue
+    /// Bytes of the lesson file and of each file it imports, checked before reading them.
+    public var maxInputBytes: Int = LessonLimit.input.defaultValue
     /// Elements of a list built from a tensor (`x.tolist()`) or by `+`.
     public var maxListElements: Int
     /// Tensor elements held by all bound names together (a cap on the lesson's memory).
@@ -36,7 +42,8 @@ public struct EvaluationLimits: Sendable, Equatable {
     public var maxStackBytes: Int
 
     public init(maxNesting: Int = 64, maxTreeHeight: Int = 256, maxStringLength: Int = 1_000_000,
-                maxStatements: Int = 10_000, maxSteps: Int = 5_000_000, maxTensorWork: Int = 1 << 32,
+                maxStatements: Int = LessonLimit.statements.defaultValue, maxSteps: Int = LessonLimit.steps.defaultValue,
+                maxTensorWork: Int = LessonLimit.work.defaultValue,
                 maxListElements: Int = 100_000, maxBoundElements: Int = 1 << 25, maxValueNesting: Int = 64,
                 maxCallDepth: Int = 64, maxStackBytes: Int = 6 << 20, maxIterations: Int = 100_000) {
         self.maxCallDepth = maxCallDepth
@@ -55,6 +62,18 @@ public struct EvaluationLimits: Sendable, Equatable {
 
     /// The limits every lesson builds with.
     public static let standard = EvaluationLimits()
+
+    /// Sets the budget `limit` names (`input` too, which the read boundary applies).
+    public mutating func set(_ limit: LessonLimit, to value: Int) {
+        switch limit {
+        case .work: maxTensorWork = value
+        case .steps: maxSteps = value
+        case .statements: maxStatements = value
+        case .output: maxOutputBytes = value
+        case .figures: maxFigureBytes = value
+        case .input: maxInputBytes = value
+        }
+    }
 
     /// The largest tensor a lesson may create (CNNKernels' `Limits.maxElements`).
     public var maxTensorElements: Int { Limits.maxElements }

@@ -1,4 +1,5 @@
 import CNNKernels
+import PythonPrinting
 import RasterIO
 
 /// Builds figure values from the arguments of one builtin call, checking every argument and
@@ -45,6 +46,7 @@ struct FigureBuilder {
         }
         let annotate = try call.bool(4, default: false)
         let format = try call.optionalString(5) ?? ".2f"
+        try checkFormattedSize(x.count, format: format, limit: call.limits.maxStringLength, at: call.range(5))
         var reprs: [String] = [], texts: [String] = []
         reprs.reserveCapacity(x.count)
         texts.reserveCapacity(x.count)
@@ -311,8 +313,17 @@ struct FigureBuilder {
     }
 }
 
+/// Throws, before anything is formatted, when `count` values formatted with `format` would take
+/// more than `limit` characters (a width or fixed precision such as `.100000f` over many values).
+func checkFormattedSize(_ count: Int, format: String, limit: Int, at range: Range<Int>) throws(ExpressionFailure) {
+    let (total, overflow) = count.multipliedReportingOverflow(by: formatSpecMinimumLength(format))
+    guard overflow || total > limit else { return }
+    throw ExpressionFailure("formatting \(count) values with '\(format)' writes at least \(overflow ? Int.max : total) characters "
+                            + "(the limit is \(limit)); use a smaller width or precision", at: range, kind: .limit)
+}
+
 /// The caps on what one figure may hold; the rendered bytes of all figures of a lesson are capped
-/// by `maxLessonBytes`.
+/// by `limits: figures:` (``LessonLimit/figures``).
 enum FigureLimits {
     static let maxHeatmapCells = 10_000
     static let maxImagePixels = 4096 * 4096
@@ -321,8 +332,6 @@ enum FigureLimits {
     static let maxSeries = 12
     static let maxPanels = 12
     static let maxDecorations = 1_000
-    /// SVG, HTML and PNG bytes of all figures of one lesson.
-    static let maxLessonBytes = 32 << 20
 }
 
 /// 64-bit FNV-1a of `bytes` as 16 hex digits: a stable content name for a generated file.

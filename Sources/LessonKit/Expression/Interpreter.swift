@@ -136,7 +136,8 @@ public final class Interpreter {
                     // Reported once; the names of the statements not run are poisoned, so their uses are cascades.
                     if statementCount == limits.maxStatements + 1 {
                         let failure = ExpressionFailure(
-                            "too many statements in this lesson (limit \(limits.maxStatements))", at: statement.range, kind: .limit)
+                            "too many statements in this lesson (limit \(limits.maxStatements)); "
+                                + LessonLimit.statements.howToRaise(above: limits.maxStatements), at: statement.range, kind: .limit)
                         errors.append(failure.located(by: locate, path: sourcePath))
                     }
                     for (name, range) in statement.declaredNames where globals.entry(name) == nil {
@@ -323,7 +324,8 @@ public final class Interpreter {
     func step(at range: Range<Int>) throws(ExpressionFailure) {
         steps += 1
         guard steps <= limits.maxSteps else {
-            throw exhausted("the lesson evaluates too much (limit \(limits.maxSteps) steps)", at: range)
+            throw exhausted("the lesson evaluates too much (limit \(limits.maxSteps) steps); "
+                            + LessonLimit.steps.howToRaise(above: limits.maxSteps), at: range)
         }
     }
 
@@ -347,7 +349,7 @@ public final class Interpreter {
         work = work.addingReportingOverflow(max(0, elements)).partialValue
         guard work >= 0, work <= limits.maxTensorWork else {
             throw exhausted("the lesson does too much tensor work (limit \(limits.maxTensorWork) element operations); "
-                            + "a lesson that needs more raises it in its front matter, e.g. 'work-limit: \(WorkLimit.suggestion(above: limits.maxTensorWork))'", at: range)
+                            + LessonLimit.work.howToRaise(above: limits.maxTensorWork), at: range)
         }
     }
 

@@ -29,11 +29,15 @@ struct Parser {
 
     /// All statements of a block; a statement that fails to parse becomes `.invalid` and
     /// parsing resumes after it (at the next line outside the braces it opened).
+    /// Parsing stops one statement past `limits.maxStatements` (the interpreter reports that one,
+    /// located), so a block of 40,000 lines costs no more than the limit allows; the names the
+    /// rest would bind are still found (`unparsedBindings`) so that their uses are cascades.
     mutating func parseBlock() -> [Statement] {
         var statements: [Statement] = []
         while true {
             skipNewlines()
             if peek.kind == .end { return statements }
+            if statements.count > limits.maxStatements { return statements + unparsedBindings() }
             var poisons: (name: String, range: Range<Int>)?
             depth = 0; loopDepth = 0; functionDepth = 0; blockDepth = 0; noTrailingClosure = false
             let start = current
@@ -47,6 +51,23 @@ struct Parser {
                 skipStatement(from: start)
             }
         }
+    }
+
+    /// `let NAME` / `var NAME` in the tokens not parsed, each as an invalid statement that poisons
+    /// NAME: one linear pass over tokens already read.
+    private func unparsedBindings() -> [Statement] {
+        var found: [Statement] = []
+        var index = current
+        while index + 1 < tokens.count {
+            if case .keyword(let keyword) = tokens[index].kind, keyword == .let || keyword == .var,
+               case .identifier(let name) = tokens[index + 1].kind {
+                let range = tokens[index + 1].range
+                found.append(.invalid(ExpressionFailure("not parsed: past the statement limit", at: range, kind: .cascade),
+                                      poisons: (name, range)))
+            }
+            index += 1
+        }
+        return found
     }
 
     /// One expression filling the whole source (blank lines around it allowed).

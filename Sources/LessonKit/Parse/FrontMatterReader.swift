@@ -61,6 +61,10 @@ struct FrontMatterReader {
         }
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else { continue }
+            if key == "limits" || key == "work-limit" {
+                readLimits(key: keyNode, value: value, locate: locate)
+                continue
+            }
             guard let scalar = value.scalar else {
                 if key == "title" || key == "summary" {
                     problems.append(SourceError(ParseMessage.frontMatterNotString(key), at: locate(value.mark)))
@@ -77,6 +81,27 @@ struct FrontMatterReader {
             default:
                 frontMatter.extra[key] = scalar.string
             }
+        }
+    }
+
+    /// `limits:` as a mapping of scalars, or `work-limit: N` (the older spelling of `limits: work:`).
+    private mutating func readLimits(key: Node, value: Node, locate: (Mark?) -> SourceLocation) {
+        if key.scalar?.string == "work-limit", let scalar = value.scalar {
+            frontMatter.limits.append(LimitSetting(key: "work", value: scalar.string, keyLocation: locate(key.mark),
+                                                   valueLocation: locate(value.mark)))
+            return
+        }
+        guard let mapping = value.mapping else {
+            problems.append(SourceError(ParseMessage.limitsNotMapping, at: locate(value.mark)))
+            return
+        }
+        for (name, number) in mapping {
+            guard let text = name.scalar?.string, let scalar = number.scalar else {
+                problems.append(SourceError(ParseMessage.limitsNotMapping, at: locate(number.mark)))
+                continue
+            }
+            frontMatter.limits.append(LimitSetting(key: text, value: scalar.string, keyLocation: locate(name.mark),
+                                                   valueLocation: locate(number.mark)))
         }
     }
 

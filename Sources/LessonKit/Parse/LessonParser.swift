@@ -14,6 +14,8 @@ public enum LessonParser {
     /// other `{name}` fence is a located error.
     public static func parse(path: String, source: String, directives: [String],
                              diagnostics: DiagnosticEngine) -> ParsedLesson? {
+        // Text read from a file is normalised already (`LessonSource`); text given in memory is too.
+        let source = LessonSource.normalizingLineEndings(source)
         let lines = SourceLines(source)
         if let reserved = PlaceholderMarker.firstReserved(in: source) {
             diagnostics.error(path: path, at: lines.location(ofOffset: reserved.offset),

@@ -7,6 +7,7 @@ enum ParseMessage {
         "this inline expression is not rendered: it stands in Markdown that produces no text (such as a link reference definition)"
     static let unterminatedFrontMatter = "front matter starting with '---' is never closed by a '---' line"
     static let frontMatterNotMapping = "front matter must be a YAML mapping of keys to values"
+    static let limitsNotMapping = "'limits:' takes one 'name: number' line per limit, indented below it (e.g. '  work: 2e10')"
 
     static func reservedCharacter(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)

@@ -67,11 +67,23 @@ public struct FrontMatter: Sendable, Equatable {
     public var summary: String?
     /// Every other top-level key with its scalar value as text (a dictionary: no order).
     public var extra: [String: String]
-    public init(title: String? = nil, summary: String? = nil, extra: [String: String] = [:]) {
+    /// The entries of `limits:` (and the older `work-limit:`, as `work`) in file order, located.
+    public var limits: [LimitSetting]
+    public init(title: String? = nil, summary: String? = nil, extra: [String: String] = [:], limits: [LimitSetting] = []) {
         self.title = title
         self.summary = summary
         self.extra = extra
+        self.limits = limits
     }
+}
+
+/// One `key: value` line under the front matter's `limits:`, as written; Evaluate checks the key
+/// (against ``LessonLimit``) and the value.
+public struct LimitSetting: Sendable, Equatable {
+    public var key: String
+    public var value: String
+    public var keyLocation: SourceLocation
+    public var valueLocation: SourceLocation
 }
 
 /// A fenced code block whose info string starts with `{name}`:

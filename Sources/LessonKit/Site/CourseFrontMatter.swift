@@ -12,7 +12,9 @@ struct CourseFrontMatter {
     var orderProblem: (location: SourceLocation, message: String)?
 
     init(path: String) {
-        guard let data = FileManager.default.contents(atPath: path) else { return }
+        // Through the read boundary: size-capped, LF line endings (a lone-CR lesson has its title too).
+        guard case .success(let text) = LessonSource.read(path: path) else { return }
+        let data = Array(text.utf8)
         // Only the lines up to the closing fence are looked at (a lesson may be long).
         var lines: [String] = []
         var start = data.startIndex

@@ -16,7 +16,13 @@ public enum LessonFiles {
                 continue
             }
             let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
-            lessons += try files.contentsOfDirectory(atPath: path)
+            let names: [String]
+            do {
+                names = try files.contentsOfDirectory(atPath: path)
+            } catch {
+                throw LessonFilesError.unreadableFolder(path, String(cString: strerror(access(path, R_OK | X_OK) == 0 ? EIO : errno)))
+            }
+            lessons += names
                 .filter { name in
                     var isFolder: ObjCBool = false
                     return name.hasSuffix(".md") && !name.hasPrefix(".") && !name.hasPrefix("_")  // `_` files are imported, not pages
@@ -37,13 +43,15 @@ public enum LessonFiles {
     }
 }
 
-/// A lesson path on the command line that does not exist.
+/// A lesson path on the command line that does not exist, or a folder that cannot be listed.
 public enum LessonFilesError: Error, Equatable, Sendable, CustomStringConvertible {
     case noSuchPath(String)
+    case unreadableFolder(String, String)
 
     public var description: String {
         switch self {
         case let .noSuchPath(path): "no such lesson file or folder: \(path)"
+        case let .unreadableFolder(path, reason): "cannot list the lesson folder \(path): \(reason)"
         }
     }
 }

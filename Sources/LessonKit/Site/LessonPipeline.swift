@@ -27,17 +27,13 @@ public enum LessonPipeline {
         return file.hasSuffix(".md") ? String(file.dropLast(3)) : file
     }
 
-    /// The file as UTF-8 text, or a located error.
+    /// The file as UTF-8 text with LF line endings (``LessonSource``), or a located error.
     static func readLesson(path: String, diagnostics: DiagnosticEngine) -> String? {
-        let start = SourceLocation(line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.error(path: path, at: start, "cannot read the lesson file")
+        switch LessonSource.read(path: path) {
+        case .success(let text): return text
+        case .failure(let problem):
+            diagnostics.report(problem, path: path)
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.error(path: path, at: start, "the lesson is not valid UTF-8")
-            return nil
-        }
-        return text
     }
 }

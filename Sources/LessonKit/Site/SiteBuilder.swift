@@ -32,6 +32,10 @@ public struct SiteBuilder {
         var seen: [String: String] = [:]
         for path in lessonPaths {
             let name = LessonPipeline.lessonName(path)
+            if let problem = ReservedNames.problem(forPage: name) {
+                diagnostics.error(path: path, at: SourceLocation(line: 1, column: 1), problem)
+                continue
+            }
             if let other = seen[name] {
                 diagnostics.error(path: path, at: SourceLocation(line: 1, column: 1),
                                   "this lesson would overwrite \(name).html, already built from \(other)")

@@ -1,4 +1,5 @@
 import CNNKernels
+import PythonPrinting
 
 /// What a directive can ask of the lesson being evaluated: its scope, its diagnostics, the
 /// text of `{{ }}` holes, and the quiz being collected. One per lesson evaluation.
@@ -17,12 +18,53 @@ public final class DirectiveContext {
     public private(set) var anchors: [Anchor] = []
     private var counters: [String: Int] = [:]
     /// Bytes of SVG, HTML and PNG the lesson's figures may still add (all figures share one budget).
-    public var figureBytesLeft = FigureLimits.maxLessonBytes
+    public var figureBytesLeft: Int
+    /// Bytes of computed text the page may still take (`limits: output:`).
+    public private(set) var outputBytesLeft: Int
+    /// Whether the output limit has been reported (once per lesson; later holes are cascades).
+    private var outputReported = false
 
     public init(path: String, interpreter: Interpreter, diagnostics: DiagnosticEngine) {
         self.path = path
         self.interpreter = interpreter
         self.diagnostics = diagnostics
+        figureBytesLeft = interpreter.limits.maxFigureBytes
+        outputBytesLeft = interpreter.limits.maxOutputBytes
+    }
+
+    // MARK: Output budget
+
+    /// Takes `bytes` of computed page text from the output budget; false, after reporting at
+    /// `location` (the first time only), when the page would exceed `limits: output:`.
+    public func chargeOutput(_ bytes: Int, at location: SourceLocation) -> Bool {
+        guard bytes > outputBytesLeft else {
+            outputBytesLeft -= bytes
+            return true
+        }
+        outputBytesLeft = -1
+        if !outputReported {
+            outputReported = true
+            let limit = interpreter.limits.maxOutputBytes
+            error(at: location, "the page's computed text is too large (limit \(limit) bytes); "
+                  + LessonLimit.output.howToRaise(above: limit))
+        }
+        return false
+    }
+
+    /// Checks, before formatting, that `count` values formatted with `spec` can fit in the output
+    /// budget: a spec's width and fixed precision (`.100000f`) are a length every value reaches.
+    public func canFormat(_ count: Int, with spec: String, at location: SourceLocation) -> Bool {
+        let perValue = formatSpecMinimumLength(spec)
+        let (total, overflow) = count.multipliedReportingOverflow(by: perValue)
+        guard overflow || total > outputBytesLeft else { return true }
+        let limit = interpreter.limits.maxOutputBytes
+        error(at: location, "formatting \(count) value\(count == 1 ? "" : "s") with '\(spec)' writes at least "
+              + "\(overflow ? "\(Int.max)" : "\(total)") bytes, more than the page's computed text may take "
+              + "(limit \(limit) bytes); use a smaller width or precision, or raise the limit in the front matter: "
+              + LessonLimit.output.frontMatterExample(above: limit))
+        outputReported = true
+        outputBytesLeft = -1
+        return false
     }
 
     public func error(at location: SourceLocation, _ message: String) {
@@ -56,15 +98,23 @@ public final class DirectiveContext {
     }
 
     /// The text of `{{ EXPR : SPEC }}`: `print(EXPR)` or `format(EXPR, SPEC)`.
+    /// Every hole's text is charged to the output budget, the spec's size checked before formatting.
     public func text(of expression: InlineExpression) -> String? {
-        guard let value = evaluate(expression.expression, at: expression.expressionLocation) else { return nil }
-        guard let spec = expression.spec else { return value.printed }
-        do throws(KernelError) {
-            return try value.formatted(spec)
-        } catch {
-            self.error(at: expression.specLocation ?? expression.expressionLocation, error.message)
-            return nil
+        let start = expression.expressionLocation
+        guard outputBytesLeft >= 0, let value = evaluate(expression.expression, at: start) else { return nil }
+        let text: String
+        if let spec = expression.spec {
+            guard canFormat(max(value.tensorElements, 1), with: spec, at: expression.specLocation ?? start) else { return nil }
+            do throws(KernelError) {
+                text = try value.formatted(spec)
+            } catch {
+                self.error(at: expression.specLocation ?? start, error.message)
+                return nil
+            }
+        } else {
+            text = value.printed
         }
+        return chargeOutput(text.utf8.count, at: start) ? text : nil
     }
 
     /// A template with its holes filled (every hole is evaluated, so every problem is reported).

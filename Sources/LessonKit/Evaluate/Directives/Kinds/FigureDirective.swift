@@ -57,8 +57,10 @@ struct FigureDirective: DirectiveKind {
         guard context.figureBytesLeft >= 0 else { return .nothing }
         context.figureBytesLeft -= FigureHTMLWriter.render(model).utf8.count + model.assets.reduce(0) { $0 + $1.bytes.count }
         guard context.figureBytesLeft >= 0 else {
+            let limit = context.interpreter.limits.maxFigureBytes
             context.error(at: self.value.location,
-                          "the lesson's figures are too large (limit \(FigureLimits.maxLessonBytes) bytes of SVG, HTML and PNG); draw fewer or smaller figures")
+                          "the lesson's figures are too large (limit \(limit) bytes of SVG, HTML and PNG); draw fewer or smaller "
+                          + "figures, or raise the limit in the front matter: " + LessonLimit.figures.frontMatterExample(above: limit))
             return .nothing
         }
         return .figure(model)

@@ -46,17 +46,20 @@ struct TableDirective: DirectiveKind {
                                  rowHeaders: rowHeaders, cells: cells, anchor: anchor))
     }
 
-    /// Every cell printed, or formatted with `:format:`.
+    /// Every cell printed, or formatted with `:format:` (whose width and precision are checked
+    /// against the output budget first); every cell's text is charged to the output budget.
     private func format(_ rows: [[Value]], in context: DirectiveContext) -> [[String]]? {
-        guard let spec = options.formatSpec("format"), let location = options["format"]?.location else {
-            return rows.map { $0.map(\.printed) }
-        }
+        let spec = options.formatSpec("format")
+        let location = options["format"]?.location ?? value.location
+        if let spec, !context.canFormat(rows.reduce(0) { $0 + $1.count }, with: spec, at: location) { return nil }
         var cells: [[String]] = []
         for row in rows {
             var texts: [String] = []
             for cell in row {
                 do throws(KernelError) {
-                    texts.append(try cell.formatted(spec))
+                    let text = try spec.map { spec throws(KernelError) in try cell.formatted(spec) } ?? cell.printed
+                    guard context.chargeOutput(text.utf8.count, at: value.location) else { return nil }
+                    texts.append(text)
                 } catch {
                     context.error(at: location, error.message)
                     return nil

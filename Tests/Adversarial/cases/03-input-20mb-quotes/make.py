@@ -1,0 +1,1 @@
+open('lesson.md', 'w').write('"' * 20_000_000)
