@@ -14,6 +14,8 @@ import Foundation
 ///
 /// In all text GIFT's special characters `~ = # { } :` and the backslash are escaped with a
 /// backslash, and line breaks are written `\n`, so that each question stays one paragraph.
+/// - cell: a choice among the cells, `{=Row 2, column 2\: 0.874 ~…}`, the values as a table after the prompt.
+///
 /// Refused, naming the question: `matrix` questions (GIFT has no cloze), and a text answer that
 /// holds one of the importer's placeholders (`&&058;` …), which it would turn into other characters.
 ///
@@ -23,8 +25,10 @@ enum GIFTExporter {
         var out = "// \(title.replacingOccurrences(of: "\n", with: " ")): exported by lessonbuild\n"
         out += "// answers computed when the lesson was built\n\n"
         for q in questions {
-            out += "::\(escape(q.id))::[html]\(escape(q.promptHTML.trimmingCharacters(in: .newlines)))"
-            let answer = try QuizKinds.of(q).gift(q)
+            let kind = QuizKinds.of(q)
+            let prompt = (q.promptHTML + kind.giftPromptSuffix(q)).trimmingCharacters(in: .newlines)
+            out += "::\(escape(q.id))::[html]\(escape(prompt))"
+            let answer = try kind.gift(q)
             let feedback = q.explanationHTML.map { "####" + escape($0.trimmingCharacters(in: .newlines)) } ?? ""
             // A multi-line answer part (choice options) keeps the feedback on its own line.
             out += "{" + answer + (answer.hasSuffix("\n") && !feedback.isEmpty ? feedback + "\n" : feedback) + "}\n\n"

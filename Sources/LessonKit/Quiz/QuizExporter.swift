@@ -35,6 +35,10 @@ public enum QuizExporter {
         public func description(path: String) -> String {
             "\(path):\(location.line):\(location.column): error: \(format) cannot carry question `\(questionID)`: \(reason)"
         }
+        /// The warning of `export --skip-unsupported`: `PATH:LINE:COL: warning: … REASON; skipped`.
+        public func skippedWarning(path: String) -> String {
+            "\(path):\(location.line):\(location.column): warning: \(format) cannot carry question `\(questionID)`: \(reason); skipped"
+        }
     }
 
     /// A SCORM package needs the rendered page: use `export(_:format:pageFiles:)`.
@@ -47,6 +51,28 @@ public enum QuizExporter {
     public struct NoQuestions: Error, Sendable, CustomStringConvertible {
         public var path: String
         public var description: String { "\(path): error: the lesson has no `{question}` blocks to export" }
+    }
+
+    /// The questions `format` can carry, in order, and a refusal for each one it cannot (every
+    /// question is carried by a SCORM package, which is the page itself).
+    public static func carried(_ questions: [Question], format: Format) -> (kept: [Question], refused: [Refusal]) {
+        var kept: [Question] = []
+        var refused: [Refusal] = []
+        for q in questions {
+            do throws(Refusal) {
+                let kind = QuizKinds.of(q)
+                switch format {
+                case .moodle: _ = try kind.moodle(q)
+                case .gift: _ = try GIFTExporter.text(questions: [q], title: "")
+                case .qti: _ = try kind.qti(q)
+                case .scorm: break
+                }
+                kept.append(q)
+            } catch {
+                refused.append(error)
+            }
+        }
+        return (kept, refused)
     }
 
     /// The questions of a lesson in `format` (a whole lesson: `QuizExporter.export(_:format:pageFiles:)` in Commands/).

@@ -100,7 +100,7 @@ public enum QuizHTML {
     /// U+2029 written as `\u` escapes so that it cannot end the script element.
     static func dataJSON(questions: [Question], panel: QuizPanel?, lessonName: String) -> String {
         let items = questions.map { q in
-            DataQuestion(id: q.id, kind: q.kind.rawValue, spec: q.gradingSpec, display: q.answer.displayText)
+            DataQuestion(id: q.id, kind: q.kind.rawValue, spec: q.gradingSpec, display: q.answer.pageDisplayText)
         }
         let doc = DataDocument(lesson: lessonName, storageKey: storageKey(questions: questions, panel: panel, lessonName: lessonName),
                                passMark: QuizNumber.text(panel?.passMark ?? QuizPanel.defaultPassMark),
