@@ -120,7 +120,9 @@ import TestSupport
     @Test func pageGridIsOneTabStopWithLabelledCells() throws {
         let lesson = try Self.built()
         let html = QuizHTML.question(lesson.questions[0], index: 0, lessonName: "c")
-        #expect(html.contains("<table class=\"cell-grid\" role=\"grid\" id=\"quiz-peak-grid\" aria-describedby=\"quiz-peak-prompt quiz-peak-help\">"))
+        #expect(html.contains("<p class=\"cell-caption\" id=\"quiz-peak-caption\">Your answer to question 1: one cell of 2 rows and 3 columns</p>"))
+        #expect(html.contains("<table class=\"cell-grid\" role=\"grid\" id=\"quiz-peak-grid\" aria-labelledby=\"quiz-peak-caption\" "
+                              + "aria-describedby=\"quiz-peak-prompt quiz-peak-help\">"))
         let values = [[0.852, 0.789, 0.1], [0.817, 0.874, -0.2]]
         let (low, high) = (-0.2, 0.874)
         var stops = 0

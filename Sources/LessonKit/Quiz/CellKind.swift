@@ -96,10 +96,11 @@ struct CellKind: QuizKind {
         guard case let .cell(answer) = question.answer else { return "" }
         let map = answer.heatmap
         var html = "<p class=\"cell-help\" id=\"\(base)-help\">Pick one cell: click it, or move with the arrow keys and press Enter.</p>\n"
-        html += "<div class=\"cell-scroll\">\n"
-        html += "<table class=\"cell-grid\" role=\"grid\" id=\"\(base)-grid\" aria-describedby=\"\(base)-prompt \(base)-help\">\n"
-        html += "<caption>Your answer to question \(number): one cell of \(map.rows) rows and \(map.columns) columns</caption>\n"
-        html += "<thead><tr><td></td>"
+        html += "<p class=\"cell-caption\" id=\"\(base)-caption\">Your answer to question \(number): one cell of \(map.rows) rows "
+        html += "and \(map.columns) columns</p>\n<div class=\"cell-scroll\">\n"
+        html += "<table class=\"cell-grid\" role=\"grid\" id=\"\(base)-grid\" aria-labelledby=\"\(base)-caption\" "
+        html += "aria-describedby=\"\(base)-prompt \(base)-help\">\n"
+        html += "<thead><tr><td class=\"corner\"></td>"
         for c in 1...map.columns { html += "<th scope=\"col\">\(c)</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for r in 0..<map.rows {

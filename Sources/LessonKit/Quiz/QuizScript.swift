@@ -489,14 +489,15 @@ public enum QuizScript {
     .question .explanation:not(:empty) { border-left: 3px solid var(--border, #999); padding-left: 0.75rem; }
     .question .matrix-answer input { width: 6em; }
     .question .cell-scroll { overflow-x: auto; max-width: 100%; padding: 4px; }
+    .question .cell-caption { font-weight: 600; margin-bottom: 0.35rem; }
     .question table.cell-grid { border-collapse: separate; border-spacing: 2px; margin: 0; }
-    .question table.cell-grid caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 0.35rem; }
-    .question table.cell-grid th { font-size: 0.8rem; font-weight: 600; color: var(--muted, #59636e); padding: 0 0.3rem; }
-    .question table.cell-grid td { position: relative; min-width: 2.75rem; width: 2.75rem; height: 2.75rem; padding: 0 0.3rem;
-      text-align: center; vertical-align: middle; font-size: 0.8rem; font-variant-numeric: tabular-nums; white-space: nowrap;
-      cursor: pointer; border: 1px solid var(--border, #999); border-radius: 2px; box-sizing: border-box; }
-    .question table.cell-grid td:focus { outline: none; }
-    .question table.cell-grid td:focus-visible { outline: 3px solid var(--focus, #1a5fb4); outline-offset: 1px; z-index: 1; }
+    .question table.cell-grid th, .question table.cell-grid td.corner { border: none; background: none; padding: 0 0.3rem;
+      font-size: 0.8rem; font-weight: 600; color: var(--muted, #59636e); text-align: center; vertical-align: middle; }
+    .question table.cell-grid td[role="gridcell"] { position: relative; min-width: 2.75rem; width: 2.75rem; height: 2.75rem;
+      padding: 0 0.3rem; text-align: center; vertical-align: middle; font-size: 0.8rem; font-variant-numeric: tabular-nums;
+      white-space: nowrap; cursor: pointer; border: 1px solid var(--border, #999); border-radius: 2px; box-sizing: border-box; }
+    .question table.cell-grid td[role="gridcell"]:focus { outline: none; }
+    .question table.cell-grid td[role="gridcell"]:focus-visible { outline: 3px solid var(--focus, #1a5fb4); outline-offset: 1px; z-index: 1; }
     .question table.cell-grid td[aria-selected="true"] { box-shadow: inset 0 0 0 3px #000, inset 0 0 0 6px #fff; font-weight: 700; }
     .question table.cell-grid td[aria-selected="true"]::after { content: "\\2713"; position: absolute; top: -0.45rem; right: -0.45rem;
       width: 1.1rem; height: 1.1rem; line-height: 1.1rem; border-radius: 50%; background: #000; color: #fff; border: 2px solid #fff;
