@@ -10,7 +10,9 @@
 ///
 /// Behaviour: editing an answer saves it and clears that question's verdict; "Check score" shows
 /// every verdict with the computed answer, reveals each explanation (in a polite live region) and
-/// announces the score; a pass marks the lesson
+/// announces the score; a cell question's grid is one tab stop whose focus the arrow keys (and
+/// Home/End) move, Enter, Space or a click picks a cell (`aria-selected`, announced in
+/// `quiz-ID-choice`) and the pick is stored as `(row, col)`; a pass marks the lesson
 /// complete, and completion stays until "Reset answers" (a later lower score does not undo it).
 /// Storage holds `{"answers": {id: text}, "completed": bool, "lastScore": {correct, total}}` under
 /// `QuizHTML.storageKey`; when `localStorage` throws, the quiz works without saving. The answers
