@@ -6,7 +6,9 @@ Usage: test_quiz.py PAGE.html ANSWERS.json [--screenshots DIR]
 ANSWERS.json is an independent oracle in the responses format of `lessonbuild grade`
 ({"q1": "112", "q2": 2, "fmap": [[0.852, 0.789], [0.817, 0.874]], "peak": [1, 1], ...}): the
 right answer of every question on the page, computed without lessonbuild (for the CNN lesson by a
-NumPy script). Matrix answers are typed cell by cell; cell answers are picked in the grid.
+NumPy script). Matrix answers are typed cell by cell; cell answers are picked in the grid. For a
+question with variants the answer is {"variant": N, "answer": A}; the test moves that question to
+variant N before answering.
 
 Checks, in order (each on a fresh quiz):
   1. the live "N questions remaining" count, then every answer right -> passed, lesson complete,
@@ -106,12 +108,27 @@ class QuizPage:
         return self.by_id("quiz-complete").is_displayed()
 
     def right(self, qid):
-        return canonical(self.answers[qid])
+        """The oracle's answer as the page stores it; for a question with variants the oracle gives
+        {"variant": N, "answer": A}."""
+        answer = self.answers[qid]
+        return canonical(answer["answer"] if isinstance(answer, dict) else answer)
 
     def grid_size(self, qid):
         cells = self.d.find_elements(By.CSS_SELECTOR, "#quiz-%s-grid td[role=gridcell]" % qid)
         rows = 1 + max(int(c.get_attribute("data-row")) for c in cells)
         return rows, len(cells) // rows
+
+    def pin_variant(self, qid):
+        """Before answering a question with variants: press its "New variant" button (from the
+        script, not as a learner) until the page shows the variant the oracle answered."""
+        answer = self.answers.get(qid)
+        if not isinstance(answer, dict):
+            return
+        for _ in range(500):
+            if self.by_id("quiz-%s" % qid).get_attribute("data-variant") == str(answer["variant"]):
+                return
+            self.d.execute_script("arguments[0].click();", self.by_id("quiz-%s-new-variant" % qid))
+        fail("%s never showed variant %s" % (qid, answer["variant"]))
 
     def wrong(self, qid, kind):
         if kind == "matrix":
@@ -130,6 +147,7 @@ class QuizPage:
 
     def answer(self, qid, kind, value):
         """Answers with the mouse and the keyboard as a learner would (click, type)."""
+        self.pin_variant(qid)
         if kind == "choice":
             self.by_id("quiz-%s-option%s" % (qid, value)).click()
         elif kind == "matrix":
