@@ -50,6 +50,9 @@ if command -v chromium >/dev/null && command -v chromedriver >/dev/null && pytho
     echo "== quiz version 2 in headless Chromium (explanations, matrix answers)"
     "$bin" Tests/LessonKitTests/Fixtures/Quiz/v2.md --out "$answers/v2-site" --quiet
     python3 Tests/Browser/test_quiz_v2.py "$answers/v2-site/v2.html"
+    echo "== cell questions in headless Chromium (keyboard-only picking, announced cells, explanation, phone, axe)"
+    "$bin" Tests/LessonKitTests/Fixtures/Quiz/cell.md --out "$answers/cell-site" --quiet
+    python3 Tests/Browser/test_quiz_cell.py "$answers/cell-site/cell.html"
     echo "== grading vectors in headless Chromium (the page's interpreter of the grading spec)"
     python3 Tests/Browser/test_grading_vectors.py "$answers/v2-site/v2.html" Tests/LessonKitTests/Fixtures/Quiz/grading_vectors.json
     echo "== quiz variants in headless Chromium (two learners, reload, New variant)"
@@ -63,7 +66,8 @@ if command -v chromium >/dev/null && command -v chromedriver >/dev/null && pytho
     python3 Tests/Browser/test_serve.py "$bin"
     if python3 -c "import axe_selenium_python" 2>/dev/null; then
         echo "== accessibility audit (axe-core in headless Chromium)"
-        python3 Tests/Browser/test_accessibility.py site/*.html "$answers/v2-site/v2.html" "$answers/variants-site/variants.html"
+        python3 Tests/Browser/test_accessibility.py site/*.html "$answers/v2-site/v2.html" "$answers/variants-site/variants.html" \
+            "$answers/cell-site/cell.html"
     else
         echo "== accessibility audit skipped: axe-selenium-python missing"
     fi

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import LessonKit
 
-/// `lessonbuild export LESSON --format moodle|qti|gift|scorm|json [--out FILE]`: the lesson's questions with
+/// `lessonbuild export LESSON --format moodle|qti|gift|scorm|json [--out FILE] [--skip-unsupported]`: the lesson's questions with
 /// their computed answers, for a learning platform. Text formats go to standard output without
 /// `--out`; the QTI and SCORM zips need `--out`.
 struct ExportCommand: ParsableCommand {
@@ -20,6 +20,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The file to write (default: standard output; required for qti and scorm).")
     var out: String?
 
+    @Flag(help: "Leave out, with a warning, each question the format cannot carry (GIFT: matrix questions) instead of failing.")
+    var skipUnsupported = false
+
     func validate() throws {
         if (format == .qti || format == .scorm) && out == nil {
             throw ValidationError("--format \(format.rawValue) writes a zip package; give --out FILE (e.g. --out quiz.zip)")
@@ -34,7 +37,8 @@ struct ExportCommand: ParsableCommand {
             pageFiles = ["index.html": IndexRenderer.render([evaluated]), Stylesheet.fileName: Stylesheet.css]
             pageFiles[evaluated.name + ".html"] = PageRenderer.render(evaluated)
         }
-        try CommandOutput.finish(QuizCommands.export(evaluated, format: format, outPath: out, pageFiles: pageFiles))
+        try CommandOutput.finish(QuizCommands.export(evaluated, format: format, outPath: out, pageFiles: pageFiles,
+                                                      skipUnsupported: skipUnsupported))
     }
 }
 

@@ -7,8 +7,8 @@ axe-core comes from the PyPI package axe-selenium-python (it bundles axe.min.js;
 fetched). Every page is audited against axe's WCAG 2 A/AA and best-practice rules in the light
 and the dark color scheme, once more with the course navigation and the table of contents opened
 (they are closed disclosures by default, and axe skips what is hidden), and pages with a quiz once
-more after "Check score" with every answer wrong, so that the verdicts and the result line are
-audited too. Any violation fails.
+more after "Check score" with every answer wrong (a cell picked in every cell grid), so that the
+verdicts, the result line and a picked cell are audited too. Any violation fails.
 
 Navigation, checked in each lesson page: the skip links are the first things Tab reaches and lead
 to existing targets; every <nav> landmark has its own label; opening a disclosure with the
@@ -125,6 +125,8 @@ def main(pages):
                         field.send_keys("-12345")
                     for group in d.find_elements(By.CSS_SELECTOR, "section.question fieldset"):
                         group.find_elements(By.CSS_SELECTOR, "input[type=radio]")[0].click()
+                    for grid in d.find_elements(By.CSS_SELECTOR, "table.cell-grid"):
+                        grid.find_elements(By.CSS_SELECTOR, "td[role=gridcell]")[-1].click()
                     buttons[0].click()
                     failures += audit(d, f"{page} ({scheme}, after checking)")
         for page in pages:

@@ -4,9 +4,11 @@
 Usage: test_quiz.py PAGE.html ANSWERS.json [--screenshots DIR]
 
 ANSWERS.json is an independent oracle in the responses format of `lessonbuild grade`
-({"q1": "112", "q2": 2, ...}): the right answer of every question on the page, computed
-without lessonbuild (for the CNN lesson by a NumPy script). For a question with variants the
-answer is {"variant": N, "answer": A}; the test moves that question to variant N before answering.
+({"q1": "112", "q2": 2, "fmap": [[0.852, 0.789], [0.817, 0.874]], "peak": [1, 1], ...}): the
+right answer of every question on the page, computed without lessonbuild (for the CNN lesson by a
+NumPy script). Matrix answers are typed cell by cell; cell answers are picked in the grid. For a
+question with variants the answer is {"variant": N, "answer": A}; the test moves that question to
+variant N before answering.
 
 Checks, in order (each on a fresh quiz):
   1. the live "N questions remaining" count, then every answer right -> passed, lesson complete,
@@ -14,8 +16,9 @@ Checks, in order (each on a fresh quiz):
   2. reload -> every answer restored and the lesson still complete;
   3. reset -> answers, verdicts and completion cleared, also after a reload;
   4. all but two right (6 of 8 for the CNN lesson: 75% is not above 75%) -> not passed;
-  5. keyboard only (TAB, SPACE, arrow keys, typing, ENTER; no clicks) -> passed and complete,
-     with a visible focus outline on inputs and buttons;
+  5. keyboard only (TAB, SPACE, arrow keys, typing, ENTER; no clicks; a cell grid is one tab stop
+     whose cells the arrow keys move between and ENTER picks) -> passed and complete, with a
+     visible focus outline on inputs, grid cells and buttons;
   6. with localStorage throwing on access, the quiz still counts, grades and passes.
 Exits non-zero on the first failed check. Needs selenium, chromium and chromedriver.
 """
@@ -52,6 +55,25 @@ def start_driver():
     return webdriver.Chrome(service=service, options=options)
 
 
+def canonical(value):
+    """An answer as the page stores it: a matrix (nested list) as "a b; c d" with each number as
+    Python's repr, a cell ([row, col]) as "(row, col)", anything else as str()."""
+    if isinstance(value, list) and value and all(isinstance(row, list) for row in value):
+        return "; ".join(" ".join(repr(float(v)) if isinstance(v, float) else str(v) for v in row) for row in value)
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        return "(%d, %d)" % tuple(value)
+    return str(value)
+
+
+def matrix_rows(text):
+    return [row.split() for row in text.split(";")]
+
+
+def cell_of(text):
+    row, col = text.strip("()[] ").split(",")
+    return int(row), int(col)
+
+
 class QuizPage:
     def __init__(self, driver, url, answers):
         self.d = driver
@@ -86,9 +108,15 @@ class QuizPage:
         return self.by_id("quiz-complete").is_displayed()
 
     def right(self, qid):
-        """The oracle's answer; for a question with variants it is {"variant": N, "answer": A}."""
+        """The oracle's answer as the page stores it; for a question with variants the oracle gives
+        {"variant": N, "answer": A}."""
         answer = self.answers[qid]
-        return str(answer["answer"]) if isinstance(answer, dict) else str(answer)
+        return canonical(answer["answer"] if isinstance(answer, dict) else answer)
+
+    def grid_size(self, qid):
+        cells = self.d.find_elements(By.CSS_SELECTOR, "#quiz-%s-grid td[role=gridcell]" % qid)
+        rows = 1 + max(int(c.get_attribute("data-row")) for c in cells)
+        return rows, len(cells) // rows
 
     def pin_variant(self, qid):
         """Before answering a question with variants: press its "New variant" button (from the
@@ -103,6 +131,12 @@ class QuizPage:
         fail("%s never showed variant %s" % (qid, answer["variant"]))
 
     def wrong(self, qid, kind):
+        if kind == "matrix":
+            return "; ".join(" ".join(repr(float(v) + 1000) for v in row) for row in matrix_rows(self.right(qid)))
+        if kind == "cell":
+            rows, columns = self.grid_size(qid)
+            row, col = cell_of(self.right(qid))
+            return "(%d, %d)" % ((row, (col + 1) % columns) if columns > 1 else ((row + 1) % rows, col))
         if kind == "choice":
             n = len(self.radios(qid))
             return str(int(self.right(qid)) % n + 1)
@@ -116,6 +150,14 @@ class QuizPage:
         self.pin_variant(qid)
         if kind == "choice":
             self.by_id("quiz-%s-option%s" % (qid, value)).click()
+        elif kind == "matrix":
+            for r, row in enumerate(matrix_rows(value)):
+                for c, cell in enumerate(row):
+                    field = self.by_id("quiz-%s-r%dc%d" % (qid, r + 1, c + 1))
+                    field.clear()
+                    field.send_keys(cell)
+        elif kind == "cell":
+            self.by_id("quiz-%s-cell-%d-%d" % ((qid,) + cell_of(value))).click()
         else:
             field = self.by_id("quiz-%s-input" % qid)
             field.clear()
@@ -125,6 +167,20 @@ class QuizPage:
         if kind == "choice":
             checked = [r.get_attribute("value") for r in self.radios(qid) if r.is_selected()]
             return checked[0] if checked else ""
+        if kind == "matrix":
+            fields = self.d.find_elements(By.CSS_SELECTOR, "#quiz-%s input[type=text]" % qid)
+            rows = {}
+            for f in fields:
+                r, c = f.get_attribute("id").rsplit("-", 1)[1][1:].split("c")
+                rows.setdefault(int(r), []).append(f.get_attribute("value"))
+            if all(v == "" for row in rows.values() for v in row):
+                return ""
+            return "; ".join(" ".join(rows[r]) for r in sorted(rows))
+        if kind == "cell":
+            picked = self.d.find_elements(By.CSS_SELECTOR, "#quiz-%s-grid td[aria-selected=true]" % qid)
+            if not picked:
+                return ""
+            return "(%s, %s)" % (picked[0].get_attribute("data-row"), picked[0].get_attribute("data-col"))
         return self.by_id("quiz-%s-input" % qid).get_attribute("value")
 
     def verdicts(self):
@@ -251,12 +307,15 @@ def keyboard_only(driver, page, questions, screenshots):
     driver.execute_script("document.activeElement && document.activeElement.blur(); window.focus();")
     actions = ActionChains(driver)
     done = set()
+    kinds = dict(questions)
     outline_checked = {"input": False, "button": False}
+    if "cell" in kinds.values():
+        outline_checked["td"] = False
     for _ in range(400):
         actions.send_keys(Keys.TAB).perform()
         el = driver.switch_to.active_element
         tag = el.tag_name.lower()
-        if tag in ("input", "button") and not outline_checked[tag]:
+        if tag in outline_checked and not outline_checked[tag]:
             style = driver.execute_script("var s = getComputedStyle(arguments[0]); return [s.outlineStyle, s.outlineWidth];", el)
             check(style[0] != "none" and style[1] != "0px", "visible focus on a focused %s: %r" % (tag, style))
             outline_checked[tag] = True
@@ -272,6 +331,26 @@ def keyboard_only(driver, page, questions, screenshots):
             for _ in range(steps):
                 actions.send_keys(Keys.ARROW_DOWN).perform()
             check(page.value(qid, "choice") == str(right), "keyboard chose option %d for %s" % (right, qid))
+            done.add(qid)
+        elif tag == "td" and el.get_attribute("role") == "gridcell":
+            # The grid is one tab stop: walk to the right cell with the arrow keys, pick it with ENTER.
+            qid = element_id[len("quiz-"):element_id.rindex("-cell-")]
+            check(qid not in done, "TAB enters the grid of %s once" % qid)
+            row, col = cell_of(page.right(qid))
+            at_row, at_col = int(el.get_attribute("data-row")), int(el.get_attribute("data-col"))
+            for key, steps in [(Keys.ARROW_DOWN, row - at_row), (Keys.ARROW_UP, at_row - row),
+                               (Keys.ARROW_RIGHT, col - at_col), (Keys.ARROW_LEFT, at_col - col)]:
+                for _ in range(max(0, steps)):
+                    actions.send_keys(key).perform()
+            focused = driver.switch_to.active_element.get_attribute("id")
+            check(focused == "quiz-%s-cell-%d-%d" % (qid, row, col), "arrow keys moved the focus to %s" % focused)
+            actions.send_keys(Keys.ENTER).perform()
+            check(page.value(qid, "cell") == page.right(qid), "keyboard picked cell %s for %s" % (page.right(qid), qid))
+            done.add(qid)
+        elif tag == "input" and kinds.get(element_id[len("quiz-"):element_id.rfind("-r")]) == "matrix":
+            qid = element_id[len("quiz-"):element_id.rfind("-r")]
+            r, c = element_id.rsplit("-", 1)[1][1:].split("c")
+            actions.send_keys(matrix_rows(page.right(qid))[int(r) - 1][int(c) - 1]).perform()
             done.add(qid)
         elif tag == "input" and element_id.endswith("-input"):
             qid = element_id[len("quiz-"):-len("-input")]

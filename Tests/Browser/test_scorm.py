@@ -134,7 +134,7 @@ def run(package, answers_path):
         suspend = sets(log, "cmi.suspend_data")[-1]
         check(len(suspend) <= 4096, "suspend data within SCORM 1.2's 4096 characters (%d)" % len(suspend))
         saved = json.loads(suspend)
-        check(all(str(saved.get(q)) == page.right(q) for q, _ in questions), "suspend data holds every answer")
+        check(all(str(saved.get(q)) == page.right(q) for q, _ in questions), "suspend data holds every answer: %r" % saved)
         check(0 <= float(mastery) <= 100, "mastery score %s is a percentage" % mastery)
 
         # 3. A fresh learner, all but two right: 75% is not above the 75% mark -> failed.

@@ -109,6 +109,19 @@ struct EndToEndTests {
         #expect(try runProcess(Paths.binary, [lesson, "--no-such-flag"]).status == 2)
     }
 
+    /// `export`: a format that cannot carry a question fails naming it; `--skip-unsupported` warns and exports the rest.
+    @Test func exportRefusesOrSkipsWhatAFormatCannotCarry() throws {
+        let refused = try runProcess(Paths.binary, ["export", lesson, "--format", "gift"])
+        #expect(refused.status == 1 && refused.stdout.isEmpty)
+        #expect(refused.stderr.contains(": error: GIFT cannot carry question `feature-map`: "), "\(refused.stderr)")
+        let skipped = try runProcess(Paths.binary, ["export", lesson, "--format", "gift", "--skip-unsupported"])
+        #expect(skipped.status == 0)
+        #expect(skipped.stderr.contains(": warning: GIFT cannot carry question `feature-map`: ") && skipped.stderr.contains("; skipped"))
+        #expect(skipped.stdout.contains("::padded-peak::") && !skipped.stdout.contains("::feature-map::"))
+        let moodle = try runProcess(Paths.binary, ["export", lesson, "--format", "moodle"])
+        #expect(moodle.status == 0 && moodle.stderr.isEmpty && moodle.stdout.contains("<question type=\"cloze\">"))
+    }
+
     @Test func folderArgumentBuildsEveryLessonAndTheIndexListsThem() throws {
         let out = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }

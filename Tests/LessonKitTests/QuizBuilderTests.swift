@@ -151,7 +151,7 @@ import TestSupport
 
     @Test func unknownKindAndOptions() {
         let (_, kind) = Self.build(Self.directive("essay", [Self.option("answer", "a", line: 6)]))
-        #expect(kind == ["l.md:5:15: error: unknown question kind `essay`; use numeric, choice, text or matrix"])
+        #expect(kind == ["l.md:5:15: error: unknown question kind `essay`; use numeric, choice, text, matrix or cell"])
         let (_, options) = Self.build(Self.directive("text", [Self.option("answer", "s", line: 6), Self.option("points", "2", line: 7),
                                                              Self.option("tolerance", "1", line: 8)]), ["s": .string("x")])
         #expect(options == ["l.md:7:10: error: unknown option `:points:` for a text question; known options: :answer:, :given:, :name:, :require:, :variants:",

@@ -94,6 +94,6 @@ struct IntegerKind: QuizKind {
         }
         // Unregistered, the kind is unknown.
         let (_, errors) = QuizVersion2Tests.evaluate(Self.lesson, path: "k.md")
-        #expect(errors.contains("k.md:5:15: error: unknown question kind `integer`; use numeric, choice, text or matrix"))
+        #expect(errors.contains("k.md:5:15: error: unknown question kind `integer`; use numeric, choice, text, matrix or cell"))
     }
 }

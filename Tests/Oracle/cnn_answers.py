@@ -46,6 +46,8 @@ def total_window_response(image, padding):
 
 
 feature_map = conv_valid(image, kernel)
+# The same kernel over the crop zero-padded by 1 (the cell question's 4 x 4 map).
+padded_map = conv_valid(np.pad(image, 1), kernel)
 responses = np.array([
     [0.10, 0.42, 0.18, 0.30],
     [0.25, 0.91, 0.44, 0.12],
@@ -68,6 +70,10 @@ answers = {
     "q7": f"{logits[0]:.3f}",
     # Conceptual: deep-learning "convolution" layers slide the kernel unflipped (option 2).
     "q8": 2,
+    # The 2 x 2 feature map, cell by cell (a nested list, as `grade` reads a matrix answer).
+    "feature-map": [[float(v) for v in row] for row in feature_map],
+    # The strongest cell of the padded map, (row, col) counted from 0.
+    "padded-peak": [int(i) for i in np.unravel_index(np.argmax(padded_map), padded_map.shape)],
 }
 
 

@@ -17,6 +17,16 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cnn_answers  # noqa: E402
 
 
+def csv_text(answer):
+    """An answer as a CSV cell `grade` reads: a matrix (nested list) as rows separated by `;` and
+    cells by spaces, each as Python's repr; a cell ([row, col]) as `(row, col)`; else str()."""
+    if isinstance(answer, list) and answer and all(isinstance(row, list) for row in answer):
+        return "; ".join(" ".join(repr(v) for v in row) for row in answer)
+    if isinstance(answer, list):
+        return "(" + ", ".join(str(v) for v in answer) + ")"
+    return str(answer)
+
+
 def main(argv):
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
@@ -33,7 +43,7 @@ def main(argv):
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(header)
     for k in range(1, max(len(q["variants"]) for q in varying) + 1):
-        row = ["variant-%d" % k] + [str(cnn_answers.answers[name]) for name in fixed]
+        row = ["variant-%d" % k] + [csv_text(cnn_answers.answers[name]) for name in fixed]
         for q in varying:
             n = min(k, len(q["variants"]))
             row += [cnn_answers.variant_answer(q["name"], q["variants"][n - 1]["given"]), str(n)]

@@ -51,9 +51,22 @@ public enum QuizCommands {
 
     /// Exports the quiz; with `outPath` writes the file (atomically), otherwise returns the bytes.
     /// `pageFiles` (the rendered page and its files) are needed for `.scorm`. A question the format
-    /// cannot carry is an error at the question: `PATH:LINE:COL: error: GIFT cannot carry question …`.
+    /// cannot carry is an error at the question: `PATH:LINE:COL: error: GIFT cannot carry question …`;
+    /// with `skipUnsupported` it is left out with a warning (`…: warning: … ; skipped`) and the rest
+    /// is exported, unless no question is left.
     public static func export(_ lesson: EvaluatedLesson, format: QuizExporter.Format, outPath: String?,
-                              pageFiles: [String: String] = [:]) -> CommandResult {
+                              pageFiles: [String: String] = [:], skipUnsupported: Bool = false) -> CommandResult {
+        var lesson = lesson
+        var warnings: [String] = []
+        if skipUnsupported, !lesson.questions.isEmpty {
+            let (kept, refused) = QuizExporter.carried(lesson.questions, format: format)
+            warnings = refused.map { $0.skippedWarning(path: lesson.path) }
+            guard !kept.isEmpty else {
+                return CommandResult(stderr: warnings + ["\(lesson.path): error: \(format.rawValue) can carry none of the lesson's questions"],
+                                     status: 1)
+            }
+            lesson.questions = kept
+        }
         let data: Data
         do {
             data = try QuizExporter.export(lesson, format: format, pageFiles: pageFiles)
@@ -64,12 +77,12 @@ public enum QuizCommands {
         } catch {
             return CommandResult(stderr: ["\(lesson.path): error: cannot export the quiz (\(error))"], status: 1)
         }
-        guard let outPath else { return CommandResult(stdout: data) }
+        guard let outPath else { return CommandResult(stdout: data, stderr: warnings) }
         do {
             try data.write(to: URL(fileURLWithPath: outPath), options: .atomic)
         } catch {
-            return CommandResult(stderr: ["\(outPath): error: cannot write (\(error.localizedDescription))"], status: 1)
+            return CommandResult(stderr: warnings + ["\(outPath): error: cannot write (\(error.localizedDescription))"], status: 1)
         }
-        return CommandResult()
+        return CommandResult(stderr: warnings)
     }
 }

@@ -17,6 +17,8 @@ import Foundation
 ///
 /// In all text GIFT's special characters `~ = # { } :` and the backslash are escaped with a
 /// backslash, and line breaks are written `\n`, so that each question stays one paragraph.
+/// - cell: a choice among the cells, `{=Row 2, column 2\: 0.874 ~…}`, the values as a table after the prompt.
+///
 /// Refused, naming the question: `matrix` questions (GIFT has no cloze), and a text answer that
 /// holds one of the importer's placeholders (`&&058;` …), which it would turn into other characters.
 ///
@@ -40,8 +42,10 @@ enum GIFTExporter {
     }
 
     private static func question(_ q: Question) throws(QuizExporter.Refusal) -> String {
-        var out = "::\(escape(q.id))::[html]\(escape(q.promptHTML.trimmingCharacters(in: .newlines)))"
-        let answer = try QuizKinds.of(q).gift(q)
+        let kind = QuizKinds.of(q)
+        let prompt = (q.promptHTML + kind.giftPromptSuffix(q)).trimmingCharacters(in: .newlines)
+        var out = "::\(escape(q.id))::[html]\(escape(prompt))"
+        let answer = try kind.gift(q)
         let feedback = q.explanationHTML.map { "####" + escape($0.trimmingCharacters(in: .newlines)) } ?? ""
         // A multi-line answer part (choice options) keeps the feedback on its own line.
         out += "{" + answer + (answer.hasSuffix("\n") && !feedback.isEmpty ? feedback + "\n" : feedback) + "}\n\n"

@@ -58,7 +58,8 @@ public enum Grader {
 }
 
 extension Question.Answer {
-    /// The computed answer as shown to learners and in reports: `112`, `0.874 ± 0.001`, `2`, `stride`.
+    /// The computed answer as shown to learners and in reports: `112`, `0.874 ± 0.001`, `2`, `stride`,
+    /// `(1, 1)`.
     /// The tolerance is shown unless it is 0 or the default 1e-9 for float answers (float noise, not
     /// something the author chose to allow).
     public var displayText: String {
@@ -71,6 +72,7 @@ extension Question.Answer {
         case let .matrix(matrix):
             return matrix.tolerance > 0 && matrix.tolerance != 1e-9 ? "\(matrix.display) ± \(QuizNumber.text(matrix.tolerance)) per cell"
                 : matrix.display
+        case let .cell(cell): return cell.display
         }
     }
 }
@@ -79,5 +81,14 @@ extension Question {
     /// How a response to this question is graded: its kind's spec for its answer.
     public var gradingSpec: GradingSpec {
         QuizKinds.of(self).gradingSpec(answer, optionCount: optionsHTML.count)
+    }
+}
+
+extension Question.Answer {
+    /// The computed answer as the page shows it after checking: `displayText`, except that a cell
+    /// is named as the page names cells, `row 2, column 2 (0.874)`.
+    public var pageDisplayText: String {
+        if case let .cell(cell) = self { return cell.pageDisplay }
+        return displayText
     }
 }

@@ -13,12 +13,15 @@
 ///    - `text`: any text, compared after `QuizText.fold`;
 ///    - `rows`: rows separated by `;`, cells by spaces or tabs, each a `number`; exactly
 ///      `rows` × `columns` cells;
+///    - `cell`: two whole numbers `ROW, COL` (0-based, 1 to 9 ASCII digits each, spaces allowed
+///      around them), bare or inside `( )` or `[ ]`, with `ROW < rows` and `COL < columns`
+///      (`(1, 1)`, `[1, 1]`, `1,1`; `(2, 0)` of a 2 x 2 grid and `(1; 1)` are unreadable);
 /// 3. compare cell `i` with `expected[i]`: numbers right when `|r − a| ≤ t + 1e-12 · max(|a|, |r|)`
-///    with `t = tolerance[i]`; options and folded text when equal;
+///    with `t = tolerance[i]`; options, cell coordinates and folded text when equal;
 /// 4. every cell right → `correct` (credit 1); otherwise with `partial` → credit = right cells / cells
 ///    (`partial` when above 0); otherwise `incorrect` (credit 0).
 public struct GradingSpec: Sendable, Equatable, Codable {
-    public enum Read: String, Sendable, Codable { case number, option, text, rows }
+    public enum Read: String, Sendable, Codable { case number, option, text, rows, cell }
 
     public var read: Read
     /// The right cells as text: numbers (`QuizNumber.text`), an option number, or the text answer.
@@ -27,7 +30,7 @@ public struct GradingSpec: Sendable, Equatable, Codable {
     public var tolerance: [String]?
     /// For `option`: how many options there are.
     public var options: Int?
-    /// For `rows`: the shape.
+    /// For `rows` and `cell`: the shape.
     public var rows: Int?
     public var columns: Int?
     /// Whether a fraction of right cells earns that fraction of the credit.
@@ -114,7 +117,34 @@ public struct GradingSpec: Sendable, Equatable, Codable {
                 }
             }
             return .success(cells)
+        case .cell:
+            let r = rows ?? 0, c = columns ?? 0
+            guard let (row, col) = Self.cellCoordinates(response) else {
+                return .failure(Unreadable(message: "\(quoted) is not a cell: write its row and column counted from 0, like `(1, 2)`"))
+            }
+            guard row < r, col < c else {
+                return .failure(Unreadable(message: "\(quoted) is not a cell of the \(r) x \(c) grid (rows 0 to \(r - 1), "
+                                           + "columns 0 to \(c - 1), counted from 0)"))
+            }
+            return .success([String(row), String(col)])
         }
+    }
+
+    /// `ROW, COL`, bare or inside `( )` or `[ ]`: two runs of 1 to 9 ASCII digits around a comma,
+    /// spaces and tabs allowed around each part.
+    static func cellCoordinates(_ response: String) -> (Int, Int)? {
+        var text = Substring(response)
+        if let open = text.first, let close = text.last, text.count >= 2, (open, close) == ("(", ")") || (open, close) == ("[", "]") {
+            text = text.dropFirst().dropLast()
+        }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let numbers = parts.map { part in
+            String(part.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        }
+        guard numbers.allSatisfy({ (1...9).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let row = Int(numbers[0]), let col = Int(numbers[1]) else { return nil }
+        return (row, col)
     }
 
     private func matches(_ cell: String, _ i: Int) -> Bool {
@@ -123,7 +153,7 @@ public struct GradingSpec: Sendable, Equatable, Codable {
             guard let r = Double(cell), let a = Double(expected[i]) else { return false }
             let t = Double(tolerance?[safe: i] ?? "0") ?? 0
             return abs(r - a) <= t + Grader.relativeSlack * max(abs(a), abs(r))
-        case .option:
+        case .option, .cell:
             return cell == expected[i]
         case .text:
             return cell == QuizText.fold(expected[i])

@@ -7,7 +7,8 @@
 ///
 /// A question without variants has one variant with empty `given`. `prompt` (and `options`,
 /// `explanation` when present) are plain text; `answer` is a number (numeric; the option number for
-/// choice), a string (text) or a list of rows (matrix); `tolerance` is 0 where a kind has none.
+/// choice), a string (text), a list of rows (matrix) or `[row, col]` counted from 0 (cell), as
+/// `lessonbuild grade` reads a response; `tolerance` is 0 where a kind has none.
 enum JSONExporter {
     static func text(questions: [Question], panel: QuizPanel?) -> String {
         let mark = panel?.passMark ?? QuizPanel.defaultPassMark
@@ -42,6 +43,7 @@ enum JSONExporter {
                 QuizData.list((0..<m.columns).map { c in .number(QuizNumber.text(m.values[r * m.columns + c])) })
             }
             return .list(rows)
+        case let .cell(cell): return .list([.number(String(cell.row)), .number(String(cell.col))])
         }
     }
 

@@ -16,6 +16,8 @@ public struct Question: Sendable, Equatable {
         case text(String)
         /// A 2-D answer graded cell by cell.
         case matrix(MatrixAnswer)
+        /// One cell of a heatmap, picked in the page.
+        case cell(CellAnswer)
     }
 
     /// A `matrix` question's answer: `rows` × `columns` values in row-major order, each right within
@@ -36,6 +38,28 @@ public struct Question: Sendable, Equatable {
             self.tolerance = tolerance
             self.partial = partial
             self.display = display
+        }
+    }
+
+    /// A `cell` question's answer: the right cell `(row, col)` (0-based, as NumPy indexes) of
+    /// `heatmap`, the figure the learner picks from.
+    public struct CellAnswer: Sendable, Equatable {
+        public var row: Int
+        public var col: Int
+        public var heatmap: Heatmap
+        public init(row: Int, col: Int, heatmap: Heatmap) {
+            self.row = row
+            self.col = col
+            self.heatmap = heatmap
+        }
+
+        /// The answer as Python prints the tuple: `(1, 1)`.
+        public var display: String { "(\(row), \(col))" }
+
+        /// The cell as the page names it, counting from 1 like the figure's Data table, with its
+        /// value: `row 2, column 2 (0.874)`.
+        public var pageDisplay: String {
+            "row \(row + 1), column \(col + 1) (\(heatmap.texts[row * heatmap.columns + col]))"
         }
     }
 

@@ -5,8 +5,9 @@ import CNNKernels
 /// Every problem an author can cause is a located error in `diagnostics`: an unknown kind or option,
 /// a bad `:name:`, a missing or failing `:answer:`, a numeric answer that is not a number, a negative
 /// tolerance, a choice answer out of range or fewer than two options, a text answer that is not a string,
-/// a matrix answer that is not a 2-D grid of numbers (or has more than 400 cells), a `+++` with no
-/// explanation after it. The kinds themselves are `QuizKind`s listed in `QuizKinds.all`.
+/// a matrix answer that is not a 2-D grid of numbers (or has more than 400 cells), a cell question
+/// whose `:figure:` is missing or not a plain heatmap or whose answer is not a `(row, col)` inside
+/// it, a `+++` with no explanation after it. The kinds themselves are `QuizKind`s listed in `QuizKinds.all`.
 public enum QuestionBuilder {
     /// `directive` is a `{question}`; `number` is its 1-based position among the lesson's questions.
     /// Problems go to `diagnostics` (located); returns nil when the question cannot be built.

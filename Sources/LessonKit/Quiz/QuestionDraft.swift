@@ -206,6 +206,19 @@ struct QuestionDraft {
         return kind.answer(from: value, at: option.valueLocation, optionCount: optionCount ?? 0, draft: &self)
     }
 
+    /// The option `key` evaluated in the lesson scope, with where its value is written; nil when the
+    /// option is missing (`required` reports that at the fence, naming `what` it should hold) or
+    /// after an error.
+    mutating func optionValue(_ key: String, required what: String) -> (Value, SourceLocation)? {
+        guard let option = directive.option(key), !option.value.trimmingSpaces.isEmpty else {
+            error(directive.option(key)?.valueLocation ?? directive.location,
+                  "a \(directive.argument.trimmingSpaces) question needs a `:\(key):` line with \(what)")
+            return nil
+        }
+        guard let value = evaluate(option.value, at: option.valueLocation) else { return nil }
+        return (value, option.valueLocation)
+    }
+
     /// `:tolerance:` evaluated and checked, or `fallback` without it; nil after an error.
     mutating func tolerance(default fallback: Double) -> Double? {
         guard let option = directive.option("tolerance") else { return fallback }

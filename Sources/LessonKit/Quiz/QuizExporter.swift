@@ -38,6 +38,10 @@ public enum QuizExporter {
         public func description(path: String) -> String {
             "\(path):\(location.line):\(location.column): error: \(format) cannot carry question `\(questionID)`: \(reason)"
         }
+        /// The warning of `export --skip-unsupported`: `PATH:LINE:COL: warning: … REASON; skipped`.
+        public func skippedWarning(path: String) -> String {
+            "\(path):\(location.line):\(location.column): warning: \(format) cannot carry question `\(questionID)`: \(reason); skipped"
+        }
     }
 
     /// A SCORM package needs the rendered page: use `export(_:format:pageFiles:)`.
@@ -50,6 +54,31 @@ public enum QuizExporter {
     public struct NoQuestions: Error, Sendable, CustomStringConvertible {
         public var path: String
         public var description: String { "\(path): error: the lesson has no `{question}` blocks to export" }
+    }
+
+    /// The questions `format` can carry, in order, and a refusal for each one it cannot (a question
+    /// with variants is carried when every variant is; a SCORM package, which is the page itself,
+    /// and JSON carry every question).
+    public static func carried(_ questions: [Question], format: Format) -> (kept: [Question], refused: [Refusal]) {
+        var kept: [Question] = []
+        var refused: [Refusal] = []
+        for q in questions {
+            do throws(Refusal) {
+                let kind = QuizKinds.of(q)
+                for each in variantQuestions(q) {
+                    switch format {
+                    case .moodle: _ = try kind.moodle(each)
+                    case .gift: _ = try GIFTExporter.text(questions: [each], title: "", lessonName: "")
+                    case .qti: _ = try kind.qti(each)
+                    case .scorm, .json: break
+                    }
+                }
+                kept.append(q)
+            } catch {
+                refused.append(error)
+            }
+        }
+        return (kept, refused)
     }
 
     /// What a reader without variants gets for `q`: `q` itself, or one question per variant, named

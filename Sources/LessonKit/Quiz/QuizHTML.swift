@@ -6,7 +6,9 @@ import Foundation
 ///
 /// Element ids (stable, for styling and tests): `quiz-ID` (question section), `quiz-ID-prompt`,
 /// `quiz-ID-input` (numeric/text), `quiz-ID-optionN` (choice radios, `name="quiz-ID"`),
-/// `quiz-ID-rRcC` (matrix cells, 1-based), `quiz-ID-verdict`, `quiz-ID-explanation` (a polite live
+/// `quiz-ID-rRcC` (matrix cells, 1-based), `quiz-ID-grid` (a cell question's `role="grid"` table,
+/// labelled by `quiz-ID-caption`, described by `quiz-ID-help`) with `quiz-ID-cell-R-C` (its cells,
+/// 0-based) and `quiz-ID-choice` (the pick, a polite live region), `quiz-ID-verdict`, `quiz-ID-explanation` (a polite live
 /// region, present but empty until the check fills it, so that screen readers announce it) and its
 /// `<template id="quiz-ID-explanation-content">`; panel: `quiz-remaining`, `quiz-check`, `quiz-reset`, `quiz-result`,
 /// `quiz-complete`, and `quiz-data` for the data.
@@ -132,10 +134,10 @@ public enum QuizHTML {
     /// U+2029 written as `\u` escapes so that it cannot end the script element.
     static func dataJSON(questions: [Question], panel: QuizPanel?, lessonName: String) -> String {
         let items = questions.map { q in
-            DataQuestion(id: q.id, kind: q.kind.rawValue, spec: q.gradingSpec, display: q.answer.displayText,
+            DataQuestion(id: q.id, kind: q.kind.rawValue, spec: q.gradingSpec, display: q.answer.pageDisplayText,
                          variants: q.variants.isEmpty ? nil : (1...q.variants.count).map { k in
                              let v = q.variant(k)
-                             return DataVariant(spec: v.gradingSpec, display: v.answer.displayText)
+                             return DataVariant(spec: v.gradingSpec, display: v.answer.pageDisplayText)
                          })
         }
         let doc = DataDocument(lesson: lessonName, storageKey: storageKey(questions: questions, panel: panel, lessonName: lessonName),

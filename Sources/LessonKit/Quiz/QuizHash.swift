@@ -2,8 +2,8 @@
 /// (a question, an option, an answer or the pass mark) starts learners afresh.
 ///
 /// FNV-1a 64 over a canonical serialization: for each question, its id, kind, prompt HTML, option
-/// HTML, answer (`numeric:VALUE±TOLERANCE`, `choice:N`, `text:ANSWER`, `matrix:RxC:V V…±T[:partial]`)
-/// and, when there is one, `explanation:HTML`, then for each variant `variant:PROMPT␞OPTIONS␞ANSWER␞EXPLANATION`;
+/// HTML, answer (`numeric:VALUE±TOLERANCE`, `choice:N`, `text:ANSWER`, `matrix:RxC:V V…±T[:partial]`,
+/// `cell:ROW,COL:RxC:V V…` with the heatmap's values) and, when there is one, `explanation:HTML`, then for each variant `variant:PROMPT␞OPTIONS␞ANSWER␞EXPLANATION`;
 /// fields separated by
 /// U+001F, options by U+001E, questions ended by U+001D; then `pass:` and the mark.
 ///
@@ -39,6 +39,8 @@ public enum QuizHash {
         case let .matrix(m):
             return "matrix:\(m.rows)x\(m.columns):" + m.values.map(QuizNumber.text).joined(separator: " ")
                 + "±\(QuizNumber.text(m.tolerance))" + (m.partial ? ":partial" : "")
+        case let .cell(c):
+            return "cell:\(c.row),\(c.col):\(c.heatmap.rows)x\(c.heatmap.columns):" + c.heatmap.reprs.joined(separator: " ")
         }
     }
 

@@ -32,6 +32,8 @@ protocol QuizKind: Sendable {
     func moodle(_ question: Question) throws(QuizExporter.Refusal) -> (type: String, promptSuffix: String, body: String)
     /// GIFT: what goes between `{` and the general feedback or `}`.
     func gift(_ question: Question) throws(QuizExporter.Refusal) -> String
+    /// GIFT: HTML appended to the prompt (default none).
+    func giftPromptSuffix(_ question: Question) -> String
     /// QTI 2.1: response declarations, the interaction markup and response-processing rules that
     /// set `SCORE` (0 to 1).
     func qti(_ question: Question) throws(QuizExporter.Refusal) -> (declarations: [String], interaction: String, rules: [String])
@@ -40,7 +42,7 @@ protocol QuizKind: Sendable {
 /// The registered kinds.
 enum QuizKinds {
     /// Every kind, in the order messages list them. A new kind is registered here.
-    static let all: [any QuizKind] = [NumericKind(), ChoiceKind(), TextKind(), MatrixKind()]
+    static let all: [any QuizKind] = [NumericKind(), ChoiceKind(), TextKind(), MatrixKind(), CellKind()]
 
     /// The kinds in force: `all`, or more within `QuizKinds.$registered.withValue(…)` (a test's
     /// throwaway kind), without global mutable state.
@@ -55,7 +57,7 @@ enum QuizKinds {
         named(question.kind.rawValue) ?? all[0]
     }
 
-    /// `numeric, choice, text or matrix`.
+    /// `numeric, choice, text, matrix or cell`.
     static var list: String {
         let names = registered.map(\.kind.rawValue)
         return names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
@@ -63,6 +65,8 @@ enum QuizKinds {
 }
 
 extension QuizKind {
+    func giftPromptSuffix(_ question: Question) -> String { "" }
+
     /// A refusal naming `question`.
     func refuse(_ question: Question, format: String, _ reason: String) -> QuizExporter.Refusal {
         QuizExporter.Refusal(questionID: question.id, location: question.location, format: format, reason: reason)

@@ -15,7 +15,9 @@
 ///
 /// Behaviour: editing an answer saves it and clears that question's verdict; "Check score" shows
 /// every verdict with the computed answer, reveals each explanation (in a polite live region) and
-/// announces the score; a pass marks the lesson
+/// announces the score; a cell question's grid is one tab stop whose focus the arrow keys (and
+/// Home/End) move, Enter, Space or a click picks a cell (`aria-selected`, announced in
+/// `quiz-ID-choice`) and the pick is stored as `(row, col)`; a pass marks the lesson
 /// complete, and completion stays until "Reset answers" (a later lower score does not undo it).
 /// Storage holds `{"answers": {id: text}, "completed": bool, "lastScore": {correct, total}}` under
 /// `QuizHTML.storageKey`; when `localStorage` throws, the quiz works without saving. The answers
@@ -39,6 +41,20 @@ public enum QuizScript {
         var value = Number(text);
         return isFinite(value) ? value : null;
       }
+      // `ROW, COL`, bare or inside ( ) or [ ]: GradingSpec.cellCoordinates.
+      function cellCoordinates(t) {
+        var open = t.charAt(0), close = t.charAt(t.length - 1);
+        if (t.length >= 2 && ((open === "(" && close === ")") || (open === "[" && close === "]"))) { t = t.slice(1, -1); }
+        var parts = t.split(",");
+        if (parts.length !== 2) { return null; }
+        var out = [];
+        for (var i = 0; i < 2; i++) {
+          var p = parts[i].replace(/^[ \t]+|[ \t]+$/g, "");
+          if (!/^[0-9]{1,9}$/.test(p)) { return null; }
+          out.push(parseInt(p, 10));
+        }
+        return out;
+      }
       function fold(s) { return String(s).trim().toUpperCase().toLowerCase().normalize("NFC"); }
       function quoted(t) { return "`" + (t.length > 40 ? t.slice(0, 40) + "\u2026" : t) + "`"; }
       // The response's cells, or {reason} when it cannot be read as spec.read says.
@@ -55,6 +71,15 @@ public enum QuizScript {
           return { cells: [parseInt(t, 10)] };
         }
         if (spec.read === "text") { return { cells: [fold(t)] }; }
+        if (spec.read === "cell") {
+          var at = cellCoordinates(t);
+          if (at === null) { return { reason: quoted(t) + " is not a cell: write its row and column counted from 0, like `(1, 2)`" }; }
+          if (at[0] >= spec.rows || at[1] >= spec.columns) {
+            return { reason: quoted(t) + " is not a cell of the " + spec.rows + " x " + spec.columns + " grid (rows 0 to " +
+              (spec.rows - 1) + ", columns 0 to " + (spec.columns - 1) + ", counted from 0)" };
+          }
+          return { cells: at };
+        }
         var lines = t.split(";"), cells = [];
         for (var i = 0; i < lines.length; i++) {
           var line = lines[i].trim(), parts = line === "" ? [] : line.split(/[ \t]+/);
@@ -75,7 +100,7 @@ public enum QuizScript {
           var a = Number(spec.expected[i]), tol = Number((spec.tolerance && spec.tolerance[i]) || "0");
           return Math.abs(cell - a) <= tol + RELATIVE_SLACK * Math.max(Math.abs(a), Math.abs(cell));
         }
-        if (spec.read === "option") { return cell === Number(spec.expected[i]); }
+        if (spec.read === "option" || spec.read === "cell") { return cell === Number(spec.expected[i]); }
         return cell === fold(spec.expected[i]);
       }
       // spec: a GradingSpec; returns {verdict: correct|partial|incorrect|invalid|unanswered, credit, reason}.
@@ -95,7 +120,7 @@ public enum QuizScript {
       }
       function passes(s, passMark) { return s > passMark; }
       function percent(s) { return String(Math.round(s * 1000) / 10) + "%"; }
-      return { parseNumber: parseNumber, fold: fold, grade: grade, passes: passes, percent: percent };
+      return { parseNumber: parseNumber, cellCoordinates: cellCoordinates, fold: fold, grade: grade, passes: passes, percent: percent };
     })();
 
     """#
@@ -149,8 +174,67 @@ public enum QuizScript {
       function byId(id) { return document.getElementById(id); }
       function radios(q) { return document.getElementsByName("quiz-" + q.id); }
       function cellInput(q, r, c) { return byId("quiz-" + q.id + "-r" + (r + 1) + "c" + (c + 1)); }
+      // A cell question's grid (QuizHTML: `quiz-ID-grid`, cells `quiz-ID-cell-R-C`, 0-based): one tab
+      // stop that roves with the arrow keys, Enter or Space picks, a click picks; the pick is
+      // aria-selected and named in `quiz-ID-choice`.
+      function gridCells(q) {
+        var grid = byId("quiz-" + q.id + "-grid");
+        return grid ? grid.querySelectorAll("td[role=gridcell]") : [];
+      }
+      function gridCell(q, r, c) { return byId("quiz-" + q.id + "-cell-" + r + "-" + c); }
+      function pickedCell(q) {
+        var list = gridCells(q);
+        for (var i = 0; i < list.length; i++) { if (list[i].getAttribute("aria-selected") === "true") { return list[i]; } }
+        return null;
+      }
+      function rove(q, cell, focus) {
+        if (!cell) { return; }
+        var list = gridCells(q);
+        for (var i = 0; i < list.length; i++) { list[i].tabIndex = list[i] === cell ? 0 : -1; }
+        if (focus) { cell.focus(); }
+      }
+      function pick(q, cell) {
+        var list = gridCells(q);
+        for (var i = 0; i < list.length; i++) { list[i].setAttribute("aria-selected", list[i] === cell ? "true" : "false"); }
+        rove(q, cell || gridCell(q, 0, 0), false);
+        var status = byId("quiz-" + q.id + "-choice");
+        if (status) { status.textContent = cell ? "You picked " + cell.getAttribute("aria-label") + "." : "No cell picked yet."; }
+      }
+      function setUpGrid(q) {
+        var grid = byId("quiz-" + q.id + "-grid");
+        if (!grid) { return; }
+        grid.addEventListener("keydown", function (e) {
+          var cell = e.target;
+          if (!cell || cell.getAttribute("role") !== "gridcell") { return; }
+          var r = Number(cell.getAttribute("data-row")), c = Number(cell.getAttribute("data-col"));
+          switch (e.key) {
+            case "ArrowUp": r = Math.max(0, r - 1); break;
+            case "ArrowDown": r = Math.min(q.spec.rows - 1, r + 1); break;
+            case "ArrowLeft": c = Math.max(0, c - 1); break;
+            case "ArrowRight": c = Math.min(q.spec.columns - 1, c + 1); break;
+            case "Home": c = 0; if (e.ctrlKey) { r = 0; } break;
+            case "End": c = q.spec.columns - 1; if (e.ctrlKey) { r = q.spec.rows - 1; } break;
+            case "Enter": case " ": case "Spacebar":
+              e.preventDefault();
+              pick(q, cell);
+              changed(q);
+              return;
+            default: return;
+          }
+          e.preventDefault();
+          rove(q, gridCell(q, r, c), true);
+        });
+        grid.addEventListener("click", function (e) {
+          var cell = e.target && e.target.closest ? e.target.closest("td[role=gridcell]") : null;
+          if (!cell) { return; }
+          pick(q, cell);
+          rove(q, cell, true);
+          changed(q);
+        });
+      }
       function controls(q) {
         if (q.kind === "choice") { return radios(q); }
+        if (q.spec.read === "cell") { return []; }
         if (q.spec.read === "rows") {
           var list = [];
           for (var r = 0; r < q.spec.rows; r++) { for (var c = 0; c < q.spec.columns; c++) { list.push(cellInput(q, r, c)); } }
@@ -178,6 +262,10 @@ public enum QuizScript {
           }
           return any ? rows.join("; ") : "";
         }
+        if (q.spec.read === "cell") {
+          var picked = pickedCell(q);
+          return picked ? "(" + picked.getAttribute("data-row") + ", " + picked.getAttribute("data-col") + ")" : "";
+        }
         var input = byId("quiz-" + q.id + "-input");
         return input ? input.value : "";
       }
@@ -195,6 +283,9 @@ public enum QuizScript {
               if (input) { input.value = cells[c] && cells[c] !== "?" ? cells[c] : ""; }
             }
           }
+        } else if (q.spec.read === "cell") {
+          var at = G.cellCoordinates(text.trim());
+          pick(q, at ? gridCell(q, at[0], at[1]) : null);
         } else {
           var field = byId("quiz-" + q.id + "-input");
           if (field) { field.value = text; }
@@ -366,6 +457,7 @@ public enum QuizScript {
         setUpVariant(q);
         var saved = state.answers[q.id];
         if (typeof saved === "string" || typeof saved === "number") { write(q, saved); }
+        if (q.spec.read === "cell") { setUpGrid(q); }
         var list = controls(q);
         for (var i = 0; i < list.length; i++) {
           if (!list[i]) { continue; }
@@ -487,6 +579,21 @@ public enum QuizScript {
     .verdict-incorrect, .verdict-unanswered, .verdict-invalid, .verdict-partial { color: var(--bad, #8a1c1c); font-weight: 600; }
     .question .explanation:not(:empty) { border-left: 3px solid var(--border, #999); padding-left: 0.75rem; }
     .question .matrix-answer input { width: 6em; }
+    .question .cell-scroll { overflow-x: auto; max-width: 100%; padding: 4px; }
+    .question .cell-caption { font-weight: 600; margin-bottom: 0.35rem; }
+    .question table.cell-grid { border-collapse: separate; border-spacing: 2px; margin: 0; }
+    .question table.cell-grid th, .question table.cell-grid td.corner { border: none; background: none; padding: 0 0.3rem;
+      font-size: 0.8rem; font-weight: 600; color: var(--muted, #59636e); text-align: center; vertical-align: middle; }
+    .question table.cell-grid td[role="gridcell"] { position: relative; min-width: 2.75rem; width: 2.75rem; height: 2.75rem;
+      padding: 0 0.3rem; text-align: center; vertical-align: middle; font-size: 0.8rem; font-variant-numeric: tabular-nums;
+      white-space: nowrap; cursor: pointer; border: 1px solid var(--border, #999); border-radius: 2px; box-sizing: border-box; }
+    .question table.cell-grid td[role="gridcell"]:focus { outline: none; }
+    .question table.cell-grid td[role="gridcell"]:focus-visible { outline: 3px solid var(--focus, #1a5fb4); outline-offset: 1px; z-index: 1; }
+    .question table.cell-grid td[aria-selected="true"] { box-shadow: inset 0 0 0 3px #000, inset 0 0 0 6px #fff; font-weight: 700; }
+    .question table.cell-grid td[aria-selected="true"]::after { content: "\\2713"; position: absolute; top: -0.45rem; right: -0.45rem;
+      width: 1.1rem; height: 1.1rem; line-height: 1.1rem; border-radius: 50%; background: #000; color: #fff; border: 2px solid #fff;
+      font-size: 0.75rem; font-weight: 700; text-align: center; z-index: 2; }
+    .question .cell-choice { font-weight: 600; }
     .question .new-variant:focus-visible { outline: 3px solid var(--focus, #1a5fb4); outline-offset: 2px; }
     .question .variant-status { margin-left: 0.5rem; font-size: 0.9em; }
     .quiz.is-complete .quiz-complete { font-weight: 700; color: var(--ok, #1b5e20); }

@@ -3,7 +3,8 @@ import Foundation
 /// Reads a responses file for `lessonbuild grade`.
 ///
 /// - JSON: one learner, an object from question id to answer: `{"q1": "112", "q2": 2, "q3": null}`.
-///   Answers are strings or numbers; `null` means unanswered; a matrix answer may be a nested list.
+///   Answers are strings or numbers; `null` means unanswered; a matrix answer may be a nested list,
+///   a cell answer a list of two numbers (`[1, 1]`, read as the text `[1, 1]`).
 ///   Read strictly (`StrictJSON`): errors are at `FILE:LINE:COL`.
 /// - CSV (RFC 4180): a header `learner,q1,q2,…` and one learner per row; an empty cell is unanswered.
 ///
@@ -34,7 +35,8 @@ public enum ResponseReader {
 
     /// A strict reader (`StrictJSON`): a trailing comma, a duplicate key or any other malformed
     /// JSON is an error at its line and column. A value is a string, a number (kept as written),
-    /// `null` (unanswered) or a list of rows for a matrix (`[[1, 2], [3, 4]]`, read as `"1 2; 3 4"`).
+    /// `null` (unanswered), a list of rows for a matrix (`[[1, 2], [3, 4]]`, read as `"1 2; 3 4"`) or a
+    /// flat list of numbers for a cell (`[1, 1]`, read as `"[1, 1]"`).
     static func parseJSON(_ text: String, path: String) throws(ResponseError) -> Responses {
         let root: StrictJSON.Node
         do {
@@ -102,6 +104,9 @@ public enum ResponseReader {
         case .null: return nil
         case let .string(s): return s
         case let .number(n): return n
+        case let .array(items) where !items.isEmpty && items.allSatisfy({ if case .number = $0.value { true } else { false } }):
+            // A flat list of numbers: a cell (`[1, 1]`), read by the question's kind.
+            return "[" + items.map { if case let .number(n) = $0.value { n } else { "" } }.joined(separator: ", ") + "]"
         case let .array(rows):
             var lines: [String] = []
             for row in rows {
