@@ -242,7 +242,7 @@ public final class Interpreter {
             throw ExpressionFailure("a closure is a function, not a value to show; call it with its arguments", at: range)
         case .function(let f):
             throw ExpressionFailure("'\(f.name)' is a function; call it with arguments: \(f.signature.signature)", at: range)
-        case .tuple(let items), .list(let items):
+        case .tuple(let items, _), .list(let items):
             for item in items { try checkShowable(item, at: range) }
         case .record(_, let fields):
             for field in fields { try checkShowable(field.value, at: range) }

@@ -8,6 +8,8 @@
 /// and the height of the tree at `maxTreeHeight`, so no input can exhaust the stack.
 struct Parser {
     private let tokens: [Token]
+    /// The source's UTF-8 bytes, for quoting the author's own text in a suggestion.
+    private let source: [UInt8]
     private let limits: EvaluationLimits
     private var current = 0
     private var depth = 0
@@ -22,6 +24,7 @@ struct Parser {
 
     init(_ source: String, limits: EvaluationLimits) {
         tokens = Lexer.tokenize(source)
+        self.source = Array(source.utf8)
         self.limits = limits
     }
 
@@ -271,6 +274,7 @@ struct Parser {
             var items: [TypeAnnotation] = []
             while !peek.is(.rightParen) {
                 if !items.isEmpty { try expect(.comma, "',' or ')' in the tuple type") }
+                if case .identifier = peek.kind, tokens[current + 1].is(.colon) { advance(); advance() }  // a label
                 items.append(try parseType())
             }
             let close = advance()
@@ -434,6 +438,7 @@ struct Parser {
 
     mutating func parseExpression() throws(ExpressionFailure) -> Expr {
         let condition = try parseBinary(level: 0)
+        if peek.kind == .keyword(.if) { throw pythonConditional(after: condition) }
         guard peek.is(.question) else { return condition }
         let question = advance()
         try nest(at: question.range)
@@ -442,6 +447,20 @@ struct Parser {
         try expect(.colon, "':' in 'condition ? a : b'")
         let whenFalse = try parseExpression()
         return try make(.ternary(condition, whenTrue, whenFalse), condition.range.lowerBound..<whenFalse.range.upperBound)
+    }
+
+    /// Python's `a if c else b`, read far enough to say the Swift spelling: `c ? a : b`.
+    private mutating func pythonConditional(after value: Expr) -> ExpressionFailure {
+        let keyword = advance()
+        let generic = ExpressionFailure("Swift writes a conditional value as 'condition ? a : b', not Python's 'a if condition else b'",
+                                        at: keyword.range)
+        guard let condition = try? parseBinary(level: 0), peek.kind == .keyword(.else) else { return generic }
+        advance()
+        guard let other = try? parseBinary(level: 0) else { return generic }
+        let source = self.source
+        let text = { (e: Expr) in String(decoding: source[e.range.clamped(to: 0..<source.count)], as: UTF8.self) }
+        return ExpressionFailure("Swift writes a conditional value as 'condition ? a : b': write '\(text(condition)) ? \(text(value)) : "
+                                 + "\(text(other))' instead of Python's 'a if condition else b'", at: keyword.range)
     }
 
     private static let levels: [[Token.Punctuation]] = [
@@ -629,6 +648,7 @@ struct Parser {
         noTrailingClosure = false
         defer { depth -= 1; noTrailingClosure = savedCondition }
         var items: [Expr] = []
+        var labels: [String?] = []
         var sawComma = false
         while !peek.is(.rightParen) {
             if !items.isEmpty {
@@ -636,16 +656,25 @@ struct Parser {
                 sawComma = true
                 if peek.is(.rightParen) { break }
             }
+            // `(row: 1, col: 2)`: a Swift tuple label.
+            if case .identifier(let label) = peek.kind, tokens[current + 1].is(.colon) {
+                if labels.contains(label) { throw ExpressionFailure("the tuple has two elements labelled '\(label)'", at: peek.range) }
+                labels.append(label)
+                advance()
+                advance()
+            } else {
+                labels.append(nil)
+            }
             items.append(try parseExpression())
         }
         let close = advance()
         let range = open.range.lowerBound..<close.range.upperBound
-        if items.count == 1 && !sawComma {
+        if items.count == 1 && !sawComma && labels[0] == nil {
             var inner = items[0]
             inner.range = range
             return inner
         }
-        return try make(.tuple(items), range)
+        return try make(.tuple(items, labels: labels.contains { $0 != nil } ? labels : []), range)
     }
 
     private mutating func parseArray() throws(ExpressionFailure) -> Expr {
