@@ -1,8 +1,9 @@
 import CNNKernels
 
-/// One `{question}` being built: finds its kind (`QuizKinds`), checks its options, renders its
-/// prompt, options and explanation (after a `+++` line), and has the kind build its answer from the
-/// evaluated `:answer:`, reporting every problem it finds (not just the first).
+/// One `{question}` being built: finds its kind (`QuizKinds`), checks its options, evaluates the
+/// `{{ }}` of its prompt, options and explanation (after a `+++` line) into ``QuizRichText`` (the
+/// HTML is written later, by Render), and has the kind build its answer from the evaluated
+/// `:answer:`, reporting every problem it finds (not just the first).
 struct QuestionDraft {
     let directive: Directive
     let path: String
@@ -33,13 +34,13 @@ struct QuestionDraft {
         checkOptions(kind: kind)
         let id = name(number: number)
         let (promptLines, explanationLines) = splitExplanation()
-        let rendered = renderBody(kind: kind, promptLines)
-        let explanation = explanationLines.flatMap { renderExplanation($0) }
-        let answer = self.answer(kind: kind, optionCount: rendered?.options.count)
-        guard !failed, let rendered, let answer else { return nil }
-        return Question(id: id, kind: kind.kind, promptHTML: rendered.prompt, optionsHTML: rendered.options,
+        let text = body(kind: kind, promptLines)
+        let explanation = explanationLines.flatMap { self.explanation($0) }
+        let answer = self.answer(kind: kind, optionCount: text?.options.count)
+        guard !failed, let text, let answer else { return nil }
+        return Question(id: id, kind: kind.kind, prompt: text.prompt, options: text.options,
                         answer: answer, location: directive.location,
-                        idLocation: directive.option("name")?.valueLocation, explanationHTML: explanation)
+                        idLocation: directive.option("name")?.valueLocation, explanation: explanation)
     }
 
     // MARK: Options
@@ -91,7 +92,7 @@ struct QuestionDraft {
         return (Array(lines[..<marker]), Array(lines[(marker + 1)...]))
     }
 
-    private mutating func renderExplanation(_ lines: BodyLines) -> String? {
+    private mutating func explanation(_ lines: BodyLines) -> QuizRichText? {
         let text = lines.map { String($0.text) }.joined()
         guard text.contains(where: { !$0.isWhitespace }) else {
             error(directive.location, "the `+++` line is followed by no explanation; write it below `+++` or remove the line")
@@ -103,10 +104,10 @@ struct QuestionDraft {
             return nil
         }
         if diagnostics.diagnostics[errorsBefore...].contains(where: { $0.severity == .error }) { failed = true }
-        return render(fragment.pieces, fragment.expressions)
+        return richText(fragment.pieces, fragment.expressions)
     }
 
-    private mutating func renderBody(kind: any QuizKind, _ lines: BodyLines) -> (prompt: String, options: [String])? {
+    private mutating func body(kind: any QuizKind, _ lines: BodyLines) -> (prompt: QuizRichText, options: [QuizRichText])? {
         let body = lines.map { String($0.text) }.joined()
         guard body.contains(where: { !$0.isWhitespace }) else {
             error(directive.location, "a question needs text: write the question below its options")
@@ -118,11 +119,11 @@ struct QuestionDraft {
             return nil
         }
         if diagnostics.diagnostics[errorsBefore...].contains(where: { $0.severity == .error }) { failed = true }
-        guard let prompt = render(fragment.pieces, fragment.expressions) else { return nil }
-        var options: [String] = []
+        guard let prompt = richText(fragment.pieces, fragment.expressions) else { return nil }
+        var options: [QuizRichText] = []
         for item in fragment.listItems {
-            guard let html = render(item, fragment.expressions) else { return nil }
-            options.append(html)
+            guard let option = richText(item, fragment.expressions) else { return nil }
+            options.append(option)
         }
         if kind.readsOptionList && options.count < 2 {
             error(directive.location, "a choice question needs at least two options (a numbered list at the end of its text); found \(options.count)")
@@ -130,24 +131,25 @@ struct QuestionDraft {
         return (prompt, options)
     }
 
-    private mutating func render(_ pieces: [TemplatePiece], _ expressions: [InlineExpression]) -> String? {
-        var html = ""
+    /// The fragment's markup with each `{{ }}` evaluated; nil after an error (every one reported).
+    private mutating func richText(_ pieces: [TemplatePiece], _ expressions: [InlineExpression]) -> QuizRichText? {
+        var text: [QuizRichText.Piece] = []
         var ok = true
         for piece in pieces {
             switch piece {
-            case let .html(text):
-                html += text
+            case let .html(markup):
+                text.append(.markup(markup))
             case let .expression(index):
-                guard expressions.indices.contains(index), let text = inlineText(expressions[index]) else {
+                guard expressions.indices.contains(index), let value = inlineText(expressions[index]) else {
                     ok = false
                     continue
                 }
-                html += HTMLEscaping.escape(text)
+                text.append(.text(value))
             case .directive, .reference:
                 continue
             }
         }
-        return ok ? html : nil
+        return ok ? QuizRichText(text) : nil
     }
 
     private mutating func inlineText(_ expression: InlineExpression) -> String? {
