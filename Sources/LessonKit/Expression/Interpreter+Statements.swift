@@ -289,6 +289,7 @@ extension Interpreter {
         do {
             imported = try importer(path, locate(range.lowerBound))
         } catch {
+            if failedImport == nil { failedImport = path }
             var failure = ExpressionFailure(error.message, at: range, kind: error.isCascade ? .cascade : .error)
             failure.resolved = error
             throw failure

@@ -44,6 +44,9 @@ public final class Interpreter {
     var stackTop: UInt = 0
     /// Top-level names assigned by the statement running now; poisoned when it fails.
     var assignedGlobals: Set<String> = []
+    /// The first import that failed: an unknown name may be one it would have bound, so it is a
+    /// cascade, not a second error.
+    var failedImport: String?
     /// What an imported file binds: its top-level names in binding order (nil for a name whose
     /// definition failed) and whether it had errors (already reported in that file).
     public struct ImportedNames {
@@ -143,7 +146,7 @@ public final class Interpreter {
                 if case .function = statement { continue }
                 if case .invalid(let failure, let poisons) = statement {
                     errors.append(failure.located(by: locate, path: sourcePath))
-                    if let poisons {
+                    for poisons in poisons {
                         if globals.entry(poisons.name) == nil {
                             poison(poisons.name, line: locate(poisons.range.lowerBound).line)
                         } else if globals.entry(poisons.name)?.isVar == true {
@@ -271,6 +274,9 @@ public final class Interpreter {
         if name.hasPrefix("$") {
             throw ExpressionFailure("'\(name)' is only defined inside a closure '{ ... }' without named parameters", at: range)
         }
+        if let path = failedImport {
+            throw ExpressionFailure(message + " (it may come from \"\(path)\", whose import failed)", at: range, kind: .cascade)
+        }
         if let guess = closestName(to: name, among: visibleNames + Builtins.functions.keys) {
             message += "; did you mean '\(guess)'?"
         }
@@ -396,7 +402,7 @@ extension Statement {
         case .binding(let name, let range, _, _, _): [(name, range)]
         case .destructuring(let names, _, _): names
         case .function(let d): [(d.name, d.nameRange)]
-        case .invalid(_, let poisons): poisons.map { [($0.name, $0.range)] } ?? []
+        case .invalid(_, let poisons): poisons.map { ($0.name, $0.range) }
         default: []
         }
     }

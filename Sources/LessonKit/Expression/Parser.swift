@@ -21,6 +21,8 @@ struct Parser {
     private var blockDepth = 0
     /// True while parsing an `if`/`while` condition or a `for` sequence, where `{` opens the body.
     private var noTrailingClosure = false
+    /// The token index of a `{` found never closed: it swallowed the rest of the block.
+    private var unclosedBrace: Int?
 
     init(_ source: String, limits: EvaluationLimits) {
         tokens = Lexer.tokenize(source)
@@ -38,7 +40,7 @@ struct Parser {
             skipNewlines()
             if peek.kind == .end { return statements }
             var poisons: (name: String, range: Range<Int>)?
-            depth = 0; loopDepth = 0; functionDepth = 0; blockDepth = 0; noTrailingClosure = false
+            depth = 0; loopDepth = 0; functionDepth = 0; blockDepth = 0; noTrailingClosure = false; unclosedBrace = nil
             let start = current
             do throws(ExpressionFailure) {
                 if peek.is(.rightBrace) {
@@ -46,7 +48,12 @@ struct Parser {
                 }
                 statements.append(try parseStatement(poisons: &poisons))
             } catch {
-                statements.append(.invalid(error, poisons: poisons))
+                var names = poisons.map { [$0] } ?? []
+                if let open = unclosedBrace {
+                    names += declarations(in: open..<(tokens.count - 1))
+                    unclosedBrace = nil
+                }
+                statements.append(.invalid(error, poisons: names))
                 skipStatement(from: start)
             }
         }
@@ -146,6 +153,21 @@ struct Parser {
             }
             return .expression(expr)
         }
+    }
+
+    /// The names that `let`, `var` and `func` declare among `tokens[range]` (also `let (a, b)`).
+    private func declarations(in range: Range<Int>) -> [(name: String, range: Range<Int>)] {
+        var names: [(name: String, range: Range<Int>)] = []
+        for i in range where tokens[i].kind == .keyword(.let) || tokens[i].kind == .keyword(.var) || tokens[i].kind == .keyword(.func) {
+            var j = i + 1
+            if tokens[j].is(.leftParen) { j += 1 }
+            while j < range.upperBound, case .identifier(let name) = tokens[j].kind {
+                names.append((name, tokens[j].range))
+                guard tokens[j + 1].is(.comma) else { break }
+                j += 2
+            }
+        }
+        return names
     }
 
     /// Python statements an author may reach for, with what to write instead.
@@ -368,6 +390,7 @@ struct Parser {
 
     /// The statements from `{` to its `}`.
     private mutating func parseBraced() throws(ExpressionFailure) -> Block {
+        let openIndex = current
         let open = advance()
         try nest(at: open.range)
         blockDepth += 1
@@ -378,7 +401,10 @@ struct Parser {
         while true {
             skipNewlines()
             if peek.is(.rightBrace) { break }
-            if peek.kind == .end { throw ExpressionFailure("'{' is never closed; add '}'", at: open.range) }
+            if peek.kind == .end {
+                unclosedBrace = openIndex
+                throw ExpressionFailure("'{' is never closed; add '}'", at: open.range)
+            }
             var ignored: (name: String, range: Range<Int>)?
             statements.append(try parseStatement(poisons: &ignored))
         }
