@@ -51,6 +51,27 @@ import TestSupport
                 == "Swift writes a conditional value as 'condition ? a : b', not Python's 'a if condition else b'")
     }
 
+    /// Swift habits outside the lesson language: one located error each that says what to write.
+    @Test(arguments: [
+        ("let n = 3\nlet s = \"n = \\(n)\"", "2:14: the lesson language has no string interpolation '\\(...)'; join strings with '+': \"n = \" + str(n)"),
+        ("func f(_ x: Int) -> Int {\n    guard x > 0 else { return 0 }\n    return x\n}",
+         "2:5: the lesson language has no 'guard'; write 'if !(condition) { return ... }'"),
+        ("let n = 3\nswitch n {\ncase 1: let a = 1\n}",
+         "2:1: the lesson language has no 'switch'; write 'if x == a { ... } else if x == b { ... } else { ... }'"),
+        ("var i = 0\nrepeat { i += 1 } while i < 3", "2:1: the lesson language has no 'repeat { } while'; write 'while condition { ... }'"),
+        ("struct P { let x: Int }", "1:1: a lesson cannot declare types; group values in a tuple with labels, e.g. (row: 1, col: 2)"),
+        ("for i in stride(from: 0, to: 10, by: 2) { }",
+         "1:10: unknown function 'stride'; write arange(start, stop, step: s) for the values, or loop over a range: 'for i in 0..<n'"),
+        ("let xs = Array(repeating: 0, count: 3)", "1:10: unknown function 'Array'; write an array literal such as [0, 0, 0], or zeros(n)"),
+        ("let s = String(3)", "1:9: unknown function 'String'; write str(x) (values print as Python prints them)"),
+        ("let n = 3\nlet m = n ?? 0", "2:11: lesson values are never nil, so Swift's '??' is not needed; write the value itself"),
+        ("let xs = [1, 2, 3]\nlet c = xs.count", "2:12: tensor has no member 'count'; write x.size (all its elements) or x.shape.0 (its rows)"),
+    ])
+    func swiftHabitsOutsideTheLanguageSayWhatToWrite(_ source: String, _ error: String) {
+        let errors = runExpressionBlock(source).filter { !$0.isCascade }
+        #expect(errors.map { "\($0.location): \($0.message)" } == [error], "\(source)")
+    }
+
     /// Swift's `;` separates statements on one line; inside brackets it is still an error.
     @Test func semicolonSeparatesStatements() throws {
         let lesson = Interpreter()

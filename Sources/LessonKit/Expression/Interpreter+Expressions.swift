@@ -145,6 +145,9 @@ extension Interpreter {
         default: break
         }
         var message = "\(base.kindName) has no member '\(name)'"
+        if case .tensor = base, name == "count" {
+            return ExpressionFailure(message + "; write x.size (all its elements) or x.shape.0 (its rows)", at: range)
+        }
         if let guess = closestName(to: name, among: candidates) {
             message += "; did you mean '\(guess)'?"
         } else if case .record(_, let fields) = base {

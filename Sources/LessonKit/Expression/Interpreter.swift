@@ -306,6 +306,10 @@ public final class Interpreter {
         "elif": "write 'else if' instead of Python's 'elif'",
         "lambda": "write a closure '{ x in x * 2 }' instead of Python's 'lambda'",
         "float": "write Double(x)", "int": "write Int(x)", "bool": "write a comparison such as x != 0",
+        // Swift library calls outside the lesson language.
+        "String": "write str(x) (values print as Python prints them)",
+        "stride": "write arange(start, stop, step: s) for the values, or loop over a range: 'for i in 0..<n'",
+        "Array": "write an array literal such as [0, 0, 0], or zeros(n)",
     ]
 
     /// True when `name` is bound (to a value or poisoned) in a scope visible from here.

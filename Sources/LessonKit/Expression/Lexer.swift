@@ -282,6 +282,11 @@ struct Lexer {
                 case UInt8(ascii: "\\"): content.append(next)
                 case UInt8(ascii: "n"): content.append(UInt8(ascii: "\n"))
                 case UInt8(ascii: "t"): content.append(UInt8(ascii: "\t"))
+                case UInt8(ascii: "("):
+                    add(.invalid(message: "the lesson language has no string interpolation '\\(...)'; "
+                                 + "join strings with '+': \"n = \" + str(n)"), from: position, to: position + 2)
+                    skipRestOfString()
+                    return
                 default:
                     let length = utf8SequenceLength(next)
                     let end = min(bytes.count, position + 1 + length)

@@ -176,6 +176,14 @@ struct Parser {
         "elif": "write 'else if' instead of Python's 'elif'",
         "lambda": "write a closure '{ x in x * 2 }' instead of Python's 'lambda'",
         "pass": "an empty body is written '{ }'; Swift has no 'pass'",
+        // Swift statements outside the lesson language.
+        "guard": "the lesson language has no 'guard'; write 'if !(condition) { return ... }'",
+        "switch": "the lesson language has no 'switch'; write 'if x == a { ... } else if x == b { ... } else { ... }'",
+        "repeat": "the lesson language has no 'repeat { } while'; write 'while condition { ... }'",
+        "struct": "a lesson cannot declare types; group values in a tuple with labels, e.g. (row: 1, col: 2)",
+        "class": "a lesson cannot declare types; group values in a tuple with labels, e.g. (row: 1, col: 2)",
+        "enum": "a lesson cannot declare types; group values in a tuple with labels, e.g. (row: 1, col: 2)",
+        "do": "the lesson language has no 'do'/'catch'; attempt(EXPR) gives a failure's message as a String",
     ]
 
     /// Only names and their elements can be assigned: `x = 1`, `grid[i, j] = 0.5`.
@@ -745,6 +753,10 @@ struct Parser {
         }
         if token.is(.plus), current > 0, tokens[current - 1].is(.plus) {
             return ExpressionFailure("Swift has no '++'; write 'x += 1'", at: tokens[current - 1].range)
+        }
+        if token.is(.question), current > 0, tokens[current - 1].is(.question) {
+            return ExpressionFailure("lesson values are never nil, so Swift's '??' is not needed; write the value itself",
+                                     at: tokens[current - 1].range)
         }
         if token.is(.star), current > 0, tokens[current - 1].is(.star) {
             return ExpressionFailure("'**' is not supported; write the product out (x * x)", at: tokens[current - 1].range)
