@@ -9,7 +9,9 @@ struct QuestionDraft {
     let path: String
     let diagnostics: DiagnosticEngine
     let context: QuestionContext
-    private(set) var failed = false
+    var failed = false
+    /// While a variant is built: "variant 3", put before every message so the author knows which one failed.
+    var variantLabel: String?
 
     init(directive: Directive, path: String, diagnostics: DiagnosticEngine, context: QuestionContext) {
         self.directive = directive
@@ -19,7 +21,7 @@ struct QuestionDraft {
     }
 
     mutating func error(_ location: SourceLocation, _ message: String) {
-        diagnostics.error(path: path, at: location, message)
+        diagnostics.error(path: path, at: location, variantLabel.map { "\($0): " + message } ?? message)
         failed = true
     }
 
@@ -34,19 +36,33 @@ struct QuestionDraft {
         checkOptions(kind: kind)
         let id = name(number: number)
         let (promptLines, explanationLines) = splitExplanation()
+        var variants: [Question.Variant] = []
+        if let count = variantCount() {
+            guard !failed, let built = buildVariants(kind: kind, id: id, count: count, promptLines, explanationLines) else { return nil }
+            variants = built
+        }
+        guard let first = variants.first ?? buildVariant(kind: kind, promptLines, explanationLines), !failed else { return nil }
+        var question = Question(id: id, kind: kind.kind, prompt: first.prompt, options: first.options,
+                                answer: first.answer, location: directive.location,
+                                idLocation: directive.option("name")?.valueLocation, explanation: first.explanation)
+        question.variants = variants
+        return question
+    }
+
+    /// The prompt, options, explanation and answer, evaluated in the scope in force (a variant's
+    /// given names, or the lesson's); `given` is left empty for the caller.
+    mutating func buildVariant(kind: any QuizKind, _ promptLines: BodyLines, _ explanationLines: BodyLines?) -> Question.Variant? {
         let text = body(kind: kind, promptLines)
         let explanation = explanationLines.flatMap { self.explanation($0) }
         let answer = self.answer(kind: kind, optionCount: text?.options.count)
         guard !failed, let text, let answer else { return nil }
-        return Question(id: id, kind: kind.kind, prompt: text.prompt, options: text.options,
-                        answer: answer, location: directive.location,
-                        idLocation: directive.option("name")?.valueLocation, explanation: explanation)
+        return Question.Variant(given: [], prompt: text.prompt, options: text.options, explanation: explanation, answer: answer)
     }
 
     // MARK: Options
 
     private mutating func checkOptions(kind: any QuizKind) {
-        let known = (["answer", "name"] + kind.options).sorted()
+        let known = (["answer", "name"] + Self.variantOptions + kind.options).sorted()
         var seen: Set<String> = []
         for option in directive.options {
             if !seen.insert(option.key).inserted {
@@ -163,7 +179,7 @@ struct QuestionDraft {
         }
     }
 
-    private mutating func evaluate(_ source: String, at location: SourceLocation) -> Value? {
+    mutating func evaluate(_ source: String, at location: SourceLocation) -> Value? {
         do {
             return try context.evaluate(source) { location.advanced(by: $0) }
         } catch {
