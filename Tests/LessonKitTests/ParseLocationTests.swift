@@ -154,4 +154,33 @@ import TestSupport
         #expect(parsed.directives.first?.bodyLineStarts.first == at("let x", source))
         #expect(ParseTestSupport.joined(parsed.template).hasPrefix("<p>Start [[e0]] end\nnext [[e1]]</p>\n"))
     }
+
+    /// Columns count UTF-8 bytes everywhere (as `LineIndex` does), also when a combining mark
+    /// directly follows the `:` and space of an option or the `}` of a directive name, where it
+    /// would merge with them into one Character. Expected positions: a byte search of the source.
+    @Test(arguments: [
+        "```{table} [[1, 2]]\n:caption: \u{301}{{ nope }}\n```\n",
+        "```{table} [[1, 2]]\n:title: e\u{301} \u{1F600} {{ nope }}\n```\n",
+        "- \u{1F600} e\u{301}\n\n  ```{table} [[1, 2]]\n  :caption:\u{301} {{ nope }}\n  ```\n",
+        "> ```{eval}\n> let s = \"\u{1F600}e\u{301}\"; let t = nope\n> ```\n",
+        "```{figure} heatmap([[1.0]])\n:alt: \u{301}\u{301}{{ nope }}\n```\n",
+    ])
+    func combiningMarksAndEmojiKeepByteColumns(_ source: String) throws {
+        let diagnostics = DiagnosticEngine()
+        #expect(LessonPipeline.evaluate(path: "marks.md", source: source, diagnostics: diagnostics) == nil)
+        #expect(diagnostics.sorted.map(\.location) == [at("nope", source)], "\(diagnostics.sorted)")
+        #expect(diagnostics.sorted.first?.message.contains("unknown name 'nope'") == true)
+    }
+
+    /// A combining mark right after `}` belongs to the argument, not to the brace.
+    @Test func combiningMarkAfterTheNameIsPartOfTheArgument() throws {
+        let source = "```{table}\u{301} [[1]]\n:title:\u{301}x\n```\n"
+        let (lesson, _) = ParseTestSupport.parse(source)
+        let directive = try #require(lesson?.directives.first)
+        #expect(directive.name == "table")
+        #expect(directive.argument == "\u{301} [[1]]")
+        #expect(directive.argumentLocation == at("\u{301} [[1]]", source))
+        #expect(directive.options.first?.value == "\u{301}x")
+        #expect(directive.options.first?.valueLocation == at("\u{301}x", source))
+    }
 }

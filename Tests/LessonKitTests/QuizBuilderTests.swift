@@ -172,6 +172,8 @@ import TestSupport
                                      ["s": .string("x"), "t": .string("<b> & \"c\"")])
         #expect(errors.isEmpty)
         #expect(q?.promptHTML == "<p>Is &lt;b&gt; &amp; &quot;c&quot; a tag?</p>\n")
+        // Quiz describes, Render writes: the built question holds the value as text, unescaped.
+        #expect(q?.prompt.pieces == [.markup("<p>Is "), .text("<b> & \"c\""), .markup(" a tag?</p>\n")])
         let (_, failing) = Self.build(Self.directive("text", [Self.option("answer", "s", line: 6)], body: "Is [[zz]] ok?\n"),
                                       ["s": .string("x")])
         #expect(failing == ["l.md:7:3: error: unknown name `zz`"])

@@ -68,9 +68,16 @@ public final class DiagnosticEngine: @unchecked Sendable {
 
     public init() {}
 
+    /// Records `diagnostic`, unless the same message was already reported at the same place (a
+    /// mistake in a function body reached by several calls is reported once).
     public func emit(_ diagnostic: Diagnostic) {
+        let key = "\(diagnostic.severity.rawValue) \(diagnostic.path) \(diagnostic.location) \(diagnostic.message)"
+        guard reported.insert(key).inserted else { return }
         diagnostics.append(diagnostic)
     }
+
+    /// Severity, path, location and message of every diagnostic so far.
+    private var reported: Set<String> = []
 
     public func error(path: String, at location: SourceLocation, _ message: String) {
         emit(Diagnostic(.error, path: path, at: location, message))

@@ -141,7 +141,9 @@ func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
 
 /// Pairs of words naming opposite operations; a typo suggestion never swaps one for the other.
 private let opposites: [(String, String)] = [("min", "max"), ("floor", "ceil"), ("forward", "backward"), ("true", "false"),
-                                             ("add", "subtract"), ("first", "last"), ("lower", "upper")]
+                                             ("add", "subtract"), ("first", "last"), ("lower", "upper"), ("row", "col"),
+                                             ("rows", "columns"), ("inner", "outer"), ("input", "output"), ("start", "stop"),
+                                             ("height", "width"), ("ascending", "descending"), ("prev", "next")]
 
 /// True when `a` and `b` differ only by swapping a word for its opposite (`argmin2d`/`argmax2d`).
 func isOpposite(_ a: String, _ b: String) -> Bool {

@@ -69,7 +69,7 @@ extension Builtins {
     private static func tensorList(_ call: Call, _ i: Int) throws(ExpressionFailure) -> [Tensor] {
         let value = try call.value(i)
         switch value {
-        case .list(let items), .tuple(let items):
+        case .list(let items), .tuple(let items, _):
             var tensors = [Tensor]()
             for item in items {
                 if case .tensor(let t) = item { tensors.append(t); continue }

@@ -19,7 +19,7 @@ extension Builtins {
         Builtin("len", "_value") { call throws(ExpressionFailure) in
             let value = try call.value(0)
             switch value {
-            case .list(let items), .tuple(let items): return .int(items.count)
+            case .list(let items), .tuple(let items, _): return .int(items.count)
             case .string(let s): return .int(s.unicodeScalars.count)
             case .tensor(let t) where t.rank > 0: return .int(t.shape[0])
             case .record(_, let fields): return .int(fields.count)

@@ -75,16 +75,64 @@ extension Builtins {
         },
     ]
 
+    /// Swift's `max(a, b, …)` and `min(a, b, …)` of two to four numbers or strings: the first
+    /// largest (smallest) argument itself, as Python's `max(a, b)` returns it (so `max(1, 1.0)` is
+    /// `1`, and a NaN first stays). Tensors compare elementwise with `maximum`/`minimum` instead.
+    ///
+    ///     max(3, 7)          // 7
+    ///     min(2.5, 1, 4)     // 1
+    static let extremeFunctions: [Builtin] = [
+        Builtin("max", "_a _b? _c? _d?") { call throws(ExpressionFailure) in try extremeOfArguments(call, largest: true) },
+        Builtin("min", "_a _b? _c? _d?") { call throws(ExpressionFailure) in try extremeOfArguments(call, largest: false) },
+    ]
+
+    private static func extremeOfArguments(_ call: Call, largest: Bool) throws(ExpressionFailure) -> Value {
+        let name = largest ? "max" : "min"
+        let values = call.values.compactMap { $0 }
+        for (i, value) in call.values.enumerated() {
+            guard let value else { continue }
+            switch value {
+            case .tensor where values.count > 1:
+                throw ExpressionFailure("\(name)(a, b) compares numbers; for the elementwise \(largest ? "maximum" : "minimum") "
+                                        + "of tensors write \(largest ? "maximum" : "minimum")(a, b)", at: call.range(i))
+            case .list, .range, .tuple, .tensor:
+                throw ExpressionFailure("\(name)(_:_:) compares two or more values; for the \(largest ? "largest" : "smallest") "
+                                        + "element of one \(value.kindName) write x.\(name)()", at: call.range(i))
+            case .int, .double, .bool, .string, .numpy:
+                continue
+            default:
+                throw call.mismatch(i, "a number or a string", value)
+            }
+        }
+        guard values.count >= 2 else {
+            throw ExpressionFailure("\(name)(_:_:) compares two or more values: \(name)(a, b)", at: call.range)
+        }
+        var best = values[0]
+        for value in values.dropFirst() where try beats(value, best, largest: largest, call) { best = value }
+        return best
+    }
+
+    /// Python's `value > best` (or `<`): false when either is NaN, so a NaN already chosen stays and
+    /// a later one is passed over, as `max`/`min` in Python do.
+    private static func beats(_ value: Value, _ best: Value, largest: Bool, _ call: Call) throws(ExpressionFailure) -> Bool {
+        let isNaN: (Value) -> Bool = { v in
+            switch v.asPython {
+            case .double(let d): d.isNaN
+            default: false
+            }
+        }
+        if isNaN(value) || isNaN(best) { return false }
+        let c = try call.interpreter.order(value, best, at: call.range)
+        return largest ? c > 0 : c < 0
+    }
+
     /// `min()`/`max()` of a list or range: the first smallest or largest element, as Python's.
     private static func extreme(_ call: Call, largest: Bool) throws(ExpressionFailure) -> Value {
         let items = try call.items()
         guard var best = items.first else {
             throw ExpressionFailure("\(largest ? "max" : "min")() of an empty sequence", at: call.range)
         }
-        for item in items.dropFirst() {
-            let c = try call.interpreter.order(item, best, at: call.range)
-            if largest ? c > 0 : c < 0 { best = item }
-        }
+        for item in items.dropFirst() where try beats(item, best, largest: largest, call) { best = item }
         return best
     }
 

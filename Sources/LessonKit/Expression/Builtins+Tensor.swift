@@ -158,7 +158,7 @@ extension Builtins {
         let shape: [Int]?
         switch value {
         case .int(let n): shape = [n]
-        case .tuple(let items), .list(let items):
+        case .tuple(let items, _), .list(let items):
             shape = items.compactMap { if case .int(let n) = $0 { n } else { nil } }
             if shape?.count != items.count { throw call.mismatch(i, "a shape (Ints)", value) }
         case .tensor(let t):

@@ -11,6 +11,7 @@
 ///     receptiveField(_:) → list of record ReceptiveFieldStep(name, kernel, stride, field, jump, start)
 ///     convParameters(channels:filters:kernel:bias:) denseParameters(inputs:units:bias:)
 ///         → record ParameterCount(weights, biases, total)
+///     max(_:_:) min(_:_:) of two to four numbers or strings          (Builtins+Sequence.swift)
 ///     repr(_:) str(_:) lines(_:_:) literal(_:format:)  len(_:) abs(_:) floor(_:) round(_:_:)  Int(_:) Double(_:)
 ///     exp log log2 log10 sqrt sin cos tan tanh ceil sign sigmoid (_:)  atan2(_:_:) pow(_:_:)
 ///     softmax(_:axis:) logSoftmax(_:axis:)                        (Builtins+Math.swift)
@@ -36,6 +37,7 @@ enum Builtins {
     /// Every function definition, one group per file.
     static let allFunctions: [Builtin] = tensorFunctions + cnnFunctions + formattingFunctions + pythonFunctions
         + mathFunctions
+        + extremeFunctions
         + builderFunctions
         + backwardFunctions
         + figureFunctions

@@ -22,8 +22,8 @@ struct Expr: Sendable {
         case name(String)
         /// `[a, b, c]`: a tensor when the elements are numbers or equally shaped rows, else a list.
         case array([Expr])
-        /// `(a, b)` or `(a,)`; `()` is the empty tuple.
-        case tuple([Expr])
+        /// `(a, b)` or `(a,)`; `()` is the empty tuple; `(row: a, col: b)` labels its elements.
+        case tuple([Expr], labels: [String?] = [])
         case unary(UnaryOperator, Expr)
         case binary(BinaryOperator, Expr, Expr, operatorRange: Range<Int>)
         case call(callee: Expr, arguments: [Argument], closeRange: Range<Int>)
@@ -85,7 +85,7 @@ extension Expr.Node {
     var children: [Expr] {
         switch self {
         case .integer, .double, .bool, .string, .name: []
-        case .array(let items), .tuple(let items): items
+        case .array(let items), .tuple(let items, _): items
         case .unary(_, let e): [e]
         case .binary(_, let l, let r, _): [l, r]
         case .call(let callee, let arguments, _): [callee] + arguments.map(\.value)

@@ -220,8 +220,8 @@ struct FigureBuilder {
         let value = try call.value(0)
         let items: [Value]
         switch value {
-        case .tuple(let pair) where pair.count == 2 && pair.allSatisfy({ $0.asPython.isInt }): items = [value]
-        case .list(let list), .tuple(let list): items = list
+        case .tuple(let pair, _) where pair.count == 2 && pair.allSatisfy({ $0.asPython.isInt }): items = [value]
+        case .list(let list), .tuple(let list, _): items = list
         default: throw call.mismatch(0, "a (row, col) tuple or a list of them", value)
         }
         guard items.count <= FigureLimits.maxDecorations else {
@@ -230,7 +230,7 @@ struct FigureBuilder {
         let grid = figure.grid!
         for item in items {
             // Positions from argmax2d() or pooling winners are NumPy ints; Python ints work too.
-            guard case .tuple(let pair) = item, pair.count == 2, case .int(let row) = pair[0].asPython,
+            guard case .tuple(let pair, _) = item, pair.count == 2, case .int(let row) = pair[0].asPython,
                   case .int(let col) = pair[1].asPython else {
                 throw ExpressionFailure("mark needs (row, col) tuples of Ints, got \(item.typeDescription) \(item.printed)", at: call.range(0))
             }
@@ -289,7 +289,7 @@ struct FigureBuilder {
         switch value {
         case .tensor(let t) where t.rank == 1:
             scalars = (0..<t.count).map { t.scalar(at: $0) }
-        case .list(let items), .tuple(let items):
+        case .list(let items), .tuple(let items, _):
             for item in items {
                 guard let scalar = item.scalar, !item.isBool else {
                     throw ExpressionFailure("\(function) needs numbers; got \(item.typeDescription)", at: range)

@@ -105,13 +105,13 @@ extension TypeAnnotation {
             }
             return .list(out)
         case .tuple(let types, _):
-            guard case .tuple(let items) = value, items.count == types.count else { return nil }
+            guard case .tuple(let items, let labels) = value, items.count == types.count else { return nil }
             var out: [Value] = []
             for (t, item) in zip(types, items) {
                 guard let v = t.admit(item) else { return nil }
                 out.append(v)
             }
-            return .tuple(out)
+            return .tuple(out, labels: labels)
         }
     }
 }

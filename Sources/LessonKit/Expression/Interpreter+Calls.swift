@@ -281,7 +281,7 @@ extension Value {
     var numpyResult: Value {
         switch self {
         case .int, .double, .bool: asNumPy
-        case .tuple(let items): .tuple(items.map(\.asNumPy))
+        case .tuple(let items, let labels): .tuple(items.map(\.asNumPy), labels: labels)
         default: self
         }
     }

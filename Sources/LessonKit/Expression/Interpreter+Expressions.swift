@@ -11,7 +11,7 @@ extension Interpreter {
         case .string(let s): return .string(s)
         case .name(let name): return try lookup(name, at: expr.range)
         case .array(let items): return try array(items, at: expr.range)
-        case .tuple(let items): return try tuple(items, at: expr.range)
+        case .tuple(let items, let labels): return try tuple(items, labels: labels, at: expr.range)
         case .unary(let op, let operand):
             return try unary(op, try eval(operand), at: expr.range)
         case .binary(let op, let left, let right, let operatorRange):
@@ -44,11 +44,11 @@ extension Interpreter {
     }
 
     @inline(never)
-    private func tuple(_ items: [Expr], at range: Range<Int>) throws(ExpressionFailure) -> Value {
+    private func tuple(_ items: [Expr], labels: [String?], at range: Range<Int>) throws(ExpressionFailure) -> Value {
         var values: [Value] = []
         for item in items { values.append(try eval(item)) }
         try limits.checkNesting(.tuple(values), at: range)
-        return .tuple(values)
+        return .tuple(values, labels: Value.TupleLabels(labels))
     }
 
     @inline(never)
@@ -108,7 +108,8 @@ extension Interpreter {
             }
         case .record(_, let fields):
             if let field = fields.first(where: { $0.name == name }) { return field.value }
-        case .tuple(let items):
+        case .tuple(let items, let labels):
+            if let index = labels.index(of: name) { return items[index] }
             if let index = Int(name), name.allSatisfy(\.isNumber) {
                 guard index < items.count else {
                     throw ExpressionFailure("tuple index \(index) is out of range (the tuple has \(items.count) elements)", at: range)
@@ -139,10 +140,14 @@ extension Interpreter {
         switch base {
         case .tensor: candidates += ["shape", "size", "ndim", "dtype"]
         case .record(_, let fields): candidates += fields.map(\.name)
-        case .list, .tuple, .string, .range: candidates.append("count")
+        case .tuple(_, let labels): candidates += ["count"] + labels.names.compactMap { $0 }
+        case .list, .string, .range: candidates.append("count")
         default: break
         }
         var message = "\(base.kindName) has no member '\(name)'"
+        if case .tensor = base, name == "count" {
+            return ExpressionFailure(message + "; write x.size (all its elements) or x.shape.0 (its rows)", at: range)
+        }
         if let guess = closestName(to: name, among: candidates) {
             message += "; did you mean '\(guess)'?"
         } else if case .record(_, let fields) = base {
@@ -174,7 +179,7 @@ extension Interpreter {
             // One element, as NumPy gives it: a NumPy scalar (`np.float64(0.3)`).
             if allPositions && result.rank == 0 && result.count == 1 { return .numpy(result.scalar(at: 0)) }
             return .tensor(result)
-        case .list(let items), .tuple(let items):
+        case .list(let items), .tuple(let items, _):
             let isTuple = if case .tuple = base { true } else { false }
             let kind = isTuple ? "tuple" : "list"
             guard indices.count == 1, let index = indices.first else {

@@ -74,7 +74,7 @@ extension Interpreter {
         case (.list(let a), .list(let b)) where op == .add:
             try checkLength(a.count + b.count, at: range)
             return .list(a + b)
-        case (.tuple(let a), .tuple(let b)) where op == .add:
+        case (.tuple(let a, _), .tuple(let b, _)) where op == .add:
             try checkLength(a.count + b.count, at: range)
             return .tuple(a + b)
         default:
@@ -204,7 +204,7 @@ extension Interpreter {
             return number(a) == number(b)
         case (.bool(let x), .bool(let y)): return x == y
         case (.string(let x), .string(let y)): return x == y
-        case (.tuple(let x), .tuple(let y)), (.list(let x), .list(let y)):
+        case (.tuple(let x, _), .tuple(let y, _)), (.list(let x), .list(let y)):
             guard x.count == y.count else { return false }
             for (p, q) in zip(x, y) where !(try pyEqual(p, q, at: range)) { return false }
             return true
@@ -234,7 +234,7 @@ extension Interpreter {
         case (.string(let x), .string(let y)):
             let p = Array(x.unicodeScalars.map(\.value)), q = Array(y.unicodeScalars.map(\.value))
             return p.lexicographicallyPrecedes(q) ? -1 : (p == q ? 0 : 1)
-        case (.tuple(let x), .tuple(let y)), (.list(let x), .list(let y)):
+        case (.tuple(let x, _), .tuple(let y, _)), (.list(let x), .list(let y)):
             for (p, q) in zip(x, y) where !(try pyEqual(p, q, at: range)) { return try pyOrder(p, q, at: range) }
             return x.count < y.count ? -1 : (x.count == y.count ? 0 : 1)
         default:

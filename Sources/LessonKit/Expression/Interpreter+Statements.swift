@@ -89,7 +89,7 @@ extension Interpreter {
     @inline(never)
     private func destructure(_ names: [(String, Range<Int>)], _ valueExpr: Expr, isVar: Bool) throws(ExpressionFailure) {
         let value = try eval(valueExpr)
-        guard case .tuple(let items) = value, items.count == names.count else {
+        guard case .tuple(let items, _) = value, items.count == names.count else {
             throw ExpressionFailure("cannot destructure \(value.typeDescription) into \(names.count) names; "
                                     + "the value must be a tuple of \(names.count) elements", at: valueExpr.range)
         }
@@ -205,7 +205,7 @@ extension Interpreter {
             scope = Scope(parent: saved)
             defer { scope = saved }
             if isTuple {
-                guard case .tuple(let parts) = item, parts.count == pattern.count else {
+                guard case .tuple(let parts, _) = item, parts.count == pattern.count else {
                     throw ExpressionFailure("each element is \(item.typeDescription), which cannot be split into "
                                             + "\(pattern.count) names; loop over seq.enumerated() for (index, element) pairs",
                                             at: sequenceExpr.range)
@@ -229,7 +229,7 @@ extension Interpreter {
     func sequenceCount(_ sequence: Value, at range: Range<Int>) throws(ExpressionFailure) -> Int {
         switch sequence {
         case .range(let lower, let upper): return max(0, upper - lower)
-        case .list(let items), .tuple(let items): return items.count
+        case .list(let items), .tuple(let items, _): return items.count
         case .tensor(let t):
             guard t.rank > 0 else { throw ExpressionFailure("cannot iterate over a 0-d tensor", at: range) }
             return t.shape[0]
@@ -256,7 +256,7 @@ extension Interpreter {
     func element(of sequence: Value, at index: Int, range: Range<Int>) throws(ExpressionFailure) -> Value {
         switch sequence {
         case .range(let lower, _): return .int(lower + index)
-        case .list(let items), .tuple(let items): return items[index]
+        case .list(let items), .tuple(let items, _): return items[index]
         case .tensor(let t):
             let row = try kernelCall(at: range) { () throws(KernelError) in try t.indexed([.position(index)]) }
             try chargeWork(row.count, at: range)
@@ -289,6 +289,7 @@ extension Interpreter {
         do {
             imported = try importer(path, locate(range.lowerBound))
         } catch {
+            if failedImport == nil { failedImport = path }
             var failure = ExpressionFailure(error.message, at: range, kind: error.isCascade ? .cascade : .error)
             failure.resolved = error
             throw failure

@@ -44,6 +44,9 @@ public final class Interpreter {
     var stackTop: UInt = 0
     /// Top-level names assigned by the statement running now; poisoned when it fails.
     var assignedGlobals: Set<String> = []
+    /// The first import that failed: an unknown name may be one it would have bound, so it is a
+    /// cascade, not a second error.
+    var failedImport: String?
     /// What an imported file binds: its top-level names in binding order (nil for a name whose
     /// definition failed) and whether it had errors (already reported in that file).
     public struct ImportedNames {
@@ -148,7 +151,7 @@ public final class Interpreter {
                 if case .function = statement { continue }
                 if case .invalid(let failure, let poisons) = statement {
                     errors.append(failure.located(by: locate, path: sourcePath))
-                    if let poisons {
+                    for poisons in poisons {
                         if globals.entry(poisons.name) == nil {
                             poison(poisons.name, line: locate(poisons.range.lowerBound).line)
                         } else if globals.entry(poisons.name)?.isVar == true {
@@ -247,7 +250,7 @@ public final class Interpreter {
             throw ExpressionFailure("a closure is a function, not a value to show; call it with its arguments", at: range)
         case .function(let f):
             throw ExpressionFailure("'\(f.name)' is a function; call it with arguments: \(f.signature.signature)", at: range)
-        case .tuple(let items), .list(let items):
+        case .tuple(let items, _), .list(let items):
             for item in items { try checkShowable(item, at: range) }
         case .record(_, let fields):
             for field in fields { try checkShowable(field.value, at: range) }
@@ -275,6 +278,9 @@ public final class Interpreter {
         }
         if name.hasPrefix("$") {
             throw ExpressionFailure("'\(name)' is only defined inside a closure '{ ... }' without named parameters", at: range)
+        }
+        if let path = failedImport {
+            throw ExpressionFailure(message + " (it may come from \"\(path)\", whose import failed)", at: range, kind: .cascade)
         }
         if let guess = closestName(to: name, among: visibleNames + Builtins.functions.keys) {
             message += "; did you mean '\(guess)'?"
@@ -305,6 +311,10 @@ public final class Interpreter {
         "elif": "write 'else if' instead of Python's 'elif'",
         "lambda": "write a closure '{ x in x * 2 }' instead of Python's 'lambda'",
         "float": "write Double(x)", "int": "write Int(x)", "bool": "write a comparison such as x != 0",
+        // Swift library calls outside the lesson language.
+        "String": "write str(x) (values print as Python prints them)",
+        "stride": "write arange(start, stop, step: s) for the values, or loop over a range: 'for i in 0..<n'",
+        "Array": "write an array literal such as [0, 0, 0], or zeros(n)",
     ]
 
     /// True when `name` is bound (to a value or poisoned) in a scope visible from here.
@@ -402,7 +412,7 @@ extension Statement {
         case .binding(let name, let range, _, _, _): [(name, range)]
         case .destructuring(let names, _, _): names
         case .function(let d): [(d.name, d.nameRange)]
-        case .invalid(_, let poisons): poisons.map { [($0.name, $0.range)] } ?? []
+        case .invalid(_, let poisons): poisons.map { ($0.name, $0.range) }
         default: []
         }
     }

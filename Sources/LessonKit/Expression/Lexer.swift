@@ -9,8 +9,23 @@
 ///              [3, 4]]            // one statement
 ///
 /// A `let` or `assert(` at the start of a line always begins a new statement, so an unclosed
-/// bracket or a dangling operator costs one error, not the rest of the block. Unreadable input becomes
-/// an `.invalid` token that the parser reports; the lexer itself never fails.
+/// bracket or a dangling operator costs one error, not the rest of the block. A `;` outside
+/// brackets separates statements on one line, as in Swift. Unreadable input becomes an
+/// `.invalid` token that the parser reports; the lexer itself never fails.
+///
+/// `//` always starts a comment, as in Swift. Because Python's `a // b` (floor division) would
+/// silently lose its right side, a comment that follows an operand on the same line and whose
+/// text lexes as a floor-division operand is reported instead. That is a rule on the comment's
+/// tokens alone (the lexer never calls the parser): the text up to the line's end (or the next
+/// `//`) must be only numbers, names, `.`, parentheses and `+ - * / %`, with parentheses
+/// balanced and no two operands in a row (prose has words side by side), and it must be one
+/// number, or start with `(`, or hold an operator:
+///
+///     let w = (n - k) // 2             error: Python's floor division   (one number)
+///     let w = n // (k - 1)             error                            (starts with `(`)
+///     let w = n // stride + 1          error                            (holds an operator)
+///     let w = n // the output width    a comment                        (words side by side)
+///     let w = n // stride              a comment                        (one name: a note)
 ///
 /// - Complexity: O(n) in the length of the source.
 struct Lexer {
@@ -43,6 +58,12 @@ struct Lexer {
                 position += 1
                 lineStart = true
                 continue
+            case UInt8(ascii: ";") where (open.last ?? .leftBrace) == .leftBrace:
+                // Swift's statement separator: the same as a line break here.
+                if let last = tokens.last, last.kind != .newline, !last.is(.leftBrace) { add(.newline, from: position, to: position + 1) }
+                position += 1
+                lineStart = true
+                continue
             case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "/"):
                 let start = position
                 while position < bytes.count && bytes[position] != UInt8(ascii: "\n") { position += 1 }
@@ -61,16 +82,40 @@ struct Lexer {
         return tokens
     }
 
-    /// True when a trailing comment's text is itself an expression such as `2`, `(k - 1)` or
-    /// `stride + 1`: the author most likely meant Python's floor division, not a comment.
-    private static func readsAsFloorDivision(_ text: ArraySlice<UInt8>) -> Bool {
-        var source = String(decoding: text, as: UTF8.self)
-        if let next = source.range(of: "//") { source = String(source[..<next.lowerBound]) }
-        var parser = Parser(source, limits: .standard)
-        guard let expr = try? parser.parseStandaloneExpression() else { return false }
-        switch expr.node {
-        case .integer, .double, .binary: return true
-        default: return source.drop(while: { $0 == " " }).first == "("
+    /// True when a trailing comment's text is itself a floor-division operand such as `2`,
+    /// `(k - 1)` or `stride + 1` (the rule in the type's documentation): the author most likely
+    /// meant Python's `a // b`, not a comment. Lexes the text once, so O(length).
+    static func readsAsFloorDivision(_ text: ArraySlice<UInt8>) -> Bool {
+        var end = text.startIndex
+        while end < text.endIndex, !(text[end] == UInt8(ascii: "/") && end + 1 < text.endIndex && text[end + 1] == UInt8(ascii: "/")) {
+            end += 1
+        }
+        let tokens = Lexer.tokenize(String(decoding: text[text.startIndex..<end], as: UTF8.self)).dropLast()  // `.end`
+        guard let first = tokens.first else { return false }
+        var balance = 0
+        var previousWasOperand = false
+        var hasOperator = false
+        for token in tokens {
+            var isOperand = false
+            switch token.kind {
+            case .integer, .double, .identifier: isOperand = true
+            case .punctuation(.leftParen): balance += 1
+            case .punctuation(.rightParen):
+                balance -= 1
+                if balance < 0 { return false }
+            case .punctuation(.dot): break
+            case .punctuation(.plus), .punctuation(.minus), .punctuation(.star), .punctuation(.slash), .punctuation(.percent):
+                hasOperator = true
+            default: return false
+            }
+            if isOperand && previousWasOperand { return false }
+            previousWasOperand = isOperand
+        }
+        guard balance == 0 else { return false }
+        switch first.kind {
+        case .integer, .double: return tokens.count == 1 || hasOperator
+        case .punctuation(.leftParen): return true
+        default: return hasOperator
         }
     }
 
@@ -237,6 +282,11 @@ struct Lexer {
                 case UInt8(ascii: "\\"): content.append(next)
                 case UInt8(ascii: "n"): content.append(UInt8(ascii: "\n"))
                 case UInt8(ascii: "t"): content.append(UInt8(ascii: "\t"))
+                case UInt8(ascii: "("):
+                    add(.invalid(message: "the lesson language has no string interpolation '\\(...)'; "
+                                 + "join strings with '+': \"n = \" + str(n)"), from: position, to: position + 2)
+                    skipRestOfString()
+                    return
                 default:
                     let length = utf8SequenceLength(next)
                     let end = min(bytes.count, position + 1 + length)

@@ -8,6 +8,8 @@
 /// and the height of the tree at `maxTreeHeight`, so no input can exhaust the stack.
 struct Parser {
     private let tokens: [Token]
+    /// The source's UTF-8 bytes, for quoting the author's own text in a suggestion.
+    private let source: [UInt8]
     private let limits: EvaluationLimits
     private var current = 0
     private var depth = 0
@@ -19,9 +21,12 @@ struct Parser {
     private var blockDepth = 0
     /// True while parsing an `if`/`while` condition or a `for` sequence, where `{` opens the body.
     private var noTrailingClosure = false
+    /// The token index of a `{` found never closed: it swallowed the rest of the block.
+    private var unclosedBrace: Int?
 
     init(_ source: String, limits: EvaluationLimits) {
         tokens = Lexer.tokenize(source)
+        self.source = Array(source.utf8)
         self.limits = limits
     }
 
@@ -39,7 +44,7 @@ struct Parser {
             if peek.kind == .end { return statements }
             if statements.count > limits.maxStatements { return statements + unparsedBindings() }
             var poisons: (name: String, range: Range<Int>)?
-            depth = 0; loopDepth = 0; functionDepth = 0; blockDepth = 0; noTrailingClosure = false
+            depth = 0; loopDepth = 0; functionDepth = 0; blockDepth = 0; noTrailingClosure = false; unclosedBrace = nil
             let start = current
             do throws(ExpressionFailure) {
                 if peek.is(.rightBrace) {
@@ -47,7 +52,12 @@ struct Parser {
                 }
                 statements.append(try parseStatement(poisons: &poisons))
             } catch {
-                statements.append(.invalid(error, poisons: poisons))
+                var names = poisons.map { [$0] } ?? []
+                if let open = unclosedBrace {
+                    names += declarations(in: open..<(tokens.count - 1))
+                    unclosedBrace = nil
+                }
+                statements.append(.invalid(error, poisons: names))
                 skipStatement(from: start)
             }
         }
@@ -166,12 +176,35 @@ struct Parser {
         }
     }
 
+    /// The names that `let`, `var` and `func` declare among `tokens[range]` (also `let (a, b)`).
+    private func declarations(in range: Range<Int>) -> [(name: String, range: Range<Int>)] {
+        var names: [(name: String, range: Range<Int>)] = []
+        for i in range where tokens[i].kind == .keyword(.let) || tokens[i].kind == .keyword(.var) || tokens[i].kind == .keyword(.func) {
+            var j = i + 1
+            if tokens[j].is(.leftParen) { j += 1 }
+            while j < range.upperBound, case .identifier(let name) = tokens[j].kind {
+                names.append((name, tokens[j].range))
+                guard tokens[j + 1].is(.comma) else { break }
+                j += 2
+            }
+        }
+        return names
+    }
+
     /// Python statements an author may reach for, with what to write instead.
     private static let pythonStatements: [String: String] = [
         "def": "use 'func name(_ x: Double) -> Double { ... }' instead of Python's 'def'",
         "elif": "write 'else if' instead of Python's 'elif'",
         "lambda": "write a closure '{ x in x * 2 }' instead of Python's 'lambda'",
         "pass": "an empty body is written '{ }'; Swift has no 'pass'",
+        // Swift statements outside the lesson language.
+        "guard": "the lesson language has no 'guard'; write 'if !(condition) { return ... }'",
+        "switch": "the lesson language has no 'switch'; write 'if x == a { ... } else if x == b { ... } else { ... }'",
+        "repeat": "the lesson language has no 'repeat { } while'; write 'while condition { ... }'",
+        "struct": "a lesson cannot declare types; group values in a tuple with labels, e.g. (row: 1, col: 2)",
+        "class": "a lesson cannot declare types; group values in a tuple with labels, e.g. (row: 1, col: 2)",
+        "enum": "a lesson cannot declare types; group values in a tuple with labels, e.g. (row: 1, col: 2)",
+        "do": "the lesson language has no 'do'/'catch'; attempt(EXPR) gives a failure's message as a String",
     ]
 
     /// Only names and their elements can be assigned: `x = 1`, `grid[i, j] = 0.5`.
@@ -292,6 +325,7 @@ struct Parser {
             var items: [TypeAnnotation] = []
             while !peek.is(.rightParen) {
                 if !items.isEmpty { try expect(.comma, "',' or ')' in the tuple type") }
+                if case .identifier = peek.kind, tokens[current + 1].is(.colon) { advance(); advance() }  // a label
                 items.append(try parseType())
             }
             let close = advance()
@@ -385,6 +419,7 @@ struct Parser {
 
     /// The statements from `{` to its `}`.
     private mutating func parseBraced() throws(ExpressionFailure) -> Block {
+        let openIndex = current
         let open = advance()
         try nest(at: open.range)
         blockDepth += 1
@@ -395,7 +430,10 @@ struct Parser {
         while true {
             skipNewlines()
             if peek.is(.rightBrace) { break }
-            if peek.kind == .end { throw ExpressionFailure("'{' is never closed; add '}'", at: open.range) }
+            if peek.kind == .end {
+                unclosedBrace = openIndex
+                throw ExpressionFailure("'{' is never closed; add '}'", at: open.range)
+            }
             var ignored: (name: String, range: Range<Int>)?
             statements.append(try parseStatement(poisons: &ignored))
         }
@@ -455,6 +493,7 @@ struct Parser {
 
     mutating func parseExpression() throws(ExpressionFailure) -> Expr {
         let condition = try parseBinary(level: 0)
+        if peek.kind == .keyword(.if) { throw pythonConditional(after: condition) }
         guard peek.is(.question) else { return condition }
         let question = advance()
         try nest(at: question.range)
@@ -463,6 +502,20 @@ struct Parser {
         try expect(.colon, "':' in 'condition ? a : b'")
         let whenFalse = try parseExpression()
         return try make(.ternary(condition, whenTrue, whenFalse), condition.range.lowerBound..<whenFalse.range.upperBound)
+    }
+
+    /// Python's `a if c else b`, read far enough to say the Swift spelling: `c ? a : b`.
+    private mutating func pythonConditional(after value: Expr) -> ExpressionFailure {
+        let keyword = advance()
+        let generic = ExpressionFailure("Swift writes a conditional value as 'condition ? a : b', not Python's 'a if condition else b'",
+                                        at: keyword.range)
+        guard let condition = try? parseBinary(level: 0), peek.kind == .keyword(.else) else { return generic }
+        advance()
+        guard let other = try? parseBinary(level: 0) else { return generic }
+        let source = self.source
+        let text = { (e: Expr) in String(decoding: source[e.range.clamped(to: 0..<source.count)], as: UTF8.self) }
+        return ExpressionFailure("Swift writes a conditional value as 'condition ? a : b': write '\(text(condition)) ? \(text(value)) : "
+                                 + "\(text(other))' instead of Python's 'a if condition else b'", at: keyword.range)
     }
 
     private static let levels: [[Token.Punctuation]] = [
@@ -650,6 +703,7 @@ struct Parser {
         noTrailingClosure = false
         defer { depth -= 1; noTrailingClosure = savedCondition }
         var items: [Expr] = []
+        var labels: [String?] = []
         var sawComma = false
         while !peek.is(.rightParen) {
             if !items.isEmpty {
@@ -657,16 +711,25 @@ struct Parser {
                 sawComma = true
                 if peek.is(.rightParen) { break }
             }
+            // `(row: 1, col: 2)`: a Swift tuple label.
+            if case .identifier(let label) = peek.kind, tokens[current + 1].is(.colon) {
+                if labels.contains(label) { throw ExpressionFailure("the tuple has two elements labelled '\(label)'", at: peek.range) }
+                labels.append(label)
+                advance()
+                advance()
+            } else {
+                labels.append(nil)
+            }
             items.append(try parseExpression())
         }
         let close = advance()
         let range = open.range.lowerBound..<close.range.upperBound
-        if items.count == 1 && !sawComma {
+        if items.count == 1 && !sawComma && labels[0] == nil {
             var inner = items[0]
             inner.range = range
             return inner
         }
-        return try make(.tuple(items), range)
+        return try make(.tuple(items, labels: labels.contains { $0 != nil } ? labels : []), range)
     }
 
     private mutating func parseArray() throws(ExpressionFailure) -> Expr {
@@ -711,6 +774,10 @@ struct Parser {
         }
         if token.is(.plus), current > 0, tokens[current - 1].is(.plus) {
             return ExpressionFailure("Swift has no '++'; write 'x += 1'", at: tokens[current - 1].range)
+        }
+        if token.is(.question), current > 0, tokens[current - 1].is(.question) {
+            return ExpressionFailure("lesson values are never nil, so Swift's '??' is not needed; write the value itself",
+                                     at: tokens[current - 1].range)
         }
         if token.is(.star), current > 0, tokens[current - 1].is(.star) {
             return ExpressionFailure("'**' is not supported; write the product out (x * x)", at: tokens[current - 1].range)

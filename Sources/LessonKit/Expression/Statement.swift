@@ -30,8 +30,9 @@ indirect enum Statement: Sendable {
     case function(FunctionDeclaration)
     /// `import "_shared.md"`.
     case importFile(path: String, range: Range<Int>)
-    /// A statement that did not parse; `poisons` is the name its `let` would have bound.
-    case invalid(ExpressionFailure, poisons: (name: String, range: Range<Int>)?)
+    /// A statement that did not parse; `poisons` are the names it would have bound (its `let`, and
+    /// every declaration an unclosed `{` swallowed), so their later uses are cascades.
+    case invalid(ExpressionFailure, poisons: [(name: String, range: Range<Int>)])
 }
 
 /// The statements between `{` and `}`.

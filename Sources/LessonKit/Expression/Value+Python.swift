@@ -12,7 +12,7 @@ extension Value {
         case .bool(let b): .bool(b)
         case .string(let s): .str(s)
         case .tensor(let t): .array(t)
-        case .tuple(let items): .tuple(items.map(\.pyObject))
+        case .tuple(let items, _): .tuple(items.map(\.pyObject))
         case .list(let items): .list(items.map(\.pyObject))
         case .record(_, let fields): .dict(fields.map { (key: $0.name, value: $0.value.pyObject) })
         case .numpy(let s): .numpyScalar(s)

@@ -6,6 +6,7 @@ import CNNKernels
 ///     0.05                     .double(0.05)
 ///     [[1, 2], [3, 4]]         .tensor(int64, shape (2, 2))
 ///     (1, 2)                   .tuple([.int(1), .int(2)])
+///     (row: 1, col: 2)         .tuple([.int(1), .int(2)], labels: ["row", "col"])
 ///     pooled                   .record(typeName: "MaxPoolResult", fields: values, winners)
 public indirect enum Value: Sendable, Equatable {
     case int(Int)
@@ -13,7 +14,9 @@ public indirect enum Value: Sendable, Equatable {
     case bool(Bool)
     case string(String)
     case tensor(Tensor)
-    case tuple([Value])
+    /// A tuple; Swift's element labels (`(row: 1, col: 2)`, read back with `.row`) are kept beside
+    /// the elements and take no part in printing (Python has none) or equality (as in Swift).
+    case tuple([Value], labels: TupleLabels = TupleLabels())
     case list([Value])
     /// A record with named fields in order (e.g. a receptive-field step, a pool result).
     case record(typeName: String, fields: [Field])
@@ -26,6 +29,17 @@ public indirect enum Value: Sendable, Equatable {
     case function(Function)
     /// A computed figure (`heatmap(x)`, `image(x)`, ...), shown by `{figure}`.
     case figure(Figure)
+
+    /// The element labels of a tuple, `nil` for an unlabeled element; empty when none has one.
+    /// Equal to any other, so `(row: 1, col: 2) == (1, 2)` as in Swift.
+    public struct TupleLabels: Sendable, Equatable {
+        public var names: [String?]
+        public init(_ names: [String?] = []) { self.names = names.contains { $0 != nil } ? names : [] }
+        public static func == (_: TupleLabels, _: TupleLabels) -> Bool { true }
+
+        /// The position of the element labelled `name`.
+        func index(of name: String) -> Int? { names.firstIndex(of: name) }
+    }
 
     public struct Field: Sendable, Equatable {
         public var name: String
@@ -76,7 +90,7 @@ extension Value {
     /// Levels of tuples, lists and records: 0 for a scalar, tensor or string.
     var nestingDepth: Int {
         switch self {
-        case .tuple(let items), .list(let items): 1 + (items.map(\.nestingDepth).max() ?? 0)
+        case .tuple(let items, _), .list(let items): 1 + (items.map(\.nestingDepth).max() ?? 0)
         case .record(_, let fields): 1 + (fields.map(\.value.nestingDepth).max() ?? 0)
         default: 0
         }
@@ -86,7 +100,7 @@ extension Value {
     var tensorElements: Int {
         switch self {
         case .tensor(let t): t.count
-        case .tuple(let items), .list(let items): items.reduce(0) { $0 + $1.tensorElements }
+        case .tuple(let items, _), .list(let items): items.reduce(0) { $0 + $1.tensorElements }
         case .record(_, let fields): fields.reduce(0) { $0 + $1.value.tensorElements }
         case .figure(let figure): figure.elementCount
         default: 0

@@ -80,7 +80,7 @@ extension Question.Answer {
 extension Question {
     /// How a response to this question is graded: its kind's spec for its answer.
     public var gradingSpec: GradingSpec {
-        QuizKinds.of(self).gradingSpec(answer, optionCount: optionsHTML.count)
+        QuizKinds.of(self).gradingSpec(answer, optionCount: options.count)
     }
 }
 

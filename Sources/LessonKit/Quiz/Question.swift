@@ -1,4 +1,5 @@
-/// One `{question}` after evaluation: its prompt and options as HTML, and the computed answer.
+/// One `{question}` after evaluation: its prompt, options and explanation as evaluated text
+/// (``QuizRichText``, written as HTML by Render's `QuizHTML` and by the exports), and the computed answer.
 public struct Question: Sendable, Equatable {
     /// The word after `{question}`; each registered `QuizKind` declares its own (`.numeric`, …).
     public struct Kind: RawRepresentable, Hashable, Sendable {
@@ -66,13 +67,29 @@ public struct Question: Sendable, Equatable {
     /// `:name:`, or `q1`, `q2`, … in lesson order.
     public var id: String
     public var kind: Kind
-    /// The question text rendered from Markdown, expressions substituted and escaped.
-    public var promptHTML: String
-    /// The options of a choice question, each rendered from Markdown (inline HTML, no `<p>`).
-    public var optionsHTML: [String]
-    /// The explanation after a `+++` line, rendered from Markdown; shown once the learner checks
-    /// and exported as general feedback. Nil without `+++`.
-    public var explanationHTML: String?
+    /// The question text: cmark-gfm's markup with its `{{ }}` values.
+    public var prompt: QuizRichText
+    /// The options of a choice question, each inline markup (no `<p>`).
+    public var options: [QuizRichText]
+    /// The explanation after a `+++` line; shown once the learner checks and exported as general
+    /// feedback. Nil without `+++`.
+    public var explanation: QuizRichText?
+
+    /// The prompt as HTML (computed values escaped).
+    public var promptHTML: String {
+        get { prompt.html }
+        set { prompt = QuizRichText(markup: newValue) }
+    }
+    /// Each option as HTML.
+    public var optionsHTML: [String] {
+        get { options.map(\.html) }
+        set { options = newValue.map(QuizRichText.init(markup:)) }
+    }
+    /// The explanation as HTML, nil without `+++`.
+    public var explanationHTML: String? {
+        get { explanation?.html }
+        set { explanation = newValue.map(QuizRichText.init(markup:)) }
+    }
     public var answer: Answer
     /// The directive's fence.
     public var location: SourceLocation
@@ -82,16 +99,23 @@ public struct Question: Sendable, Equatable {
     /// empty for a question without variants.
     public var variants: [Variant] = []
 
-    public init(id: String, kind: Kind, promptHTML: String, optionsHTML: [String], answer: Answer, location: SourceLocation,
-                idLocation: SourceLocation? = nil, explanationHTML: String? = nil) {
-        self.explanationHTML = explanationHTML
+    public init(id: String, kind: Kind, prompt: QuizRichText, options: [QuizRichText], answer: Answer, location: SourceLocation,
+                idLocation: SourceLocation? = nil, explanation: QuizRichText? = nil) {
+        self.explanation = explanation
         self.id = id
         self.kind = kind
-        self.promptHTML = promptHTML
-        self.optionsHTML = optionsHTML
+        self.prompt = prompt
+        self.options = options
         self.answer = answer
         self.location = location
         self.idLocation = idLocation ?? location
+    }
+
+    /// A question whose texts are markup already (tests, hand-built questions).
+    public init(id: String, kind: Kind, promptHTML: String, optionsHTML: [String], answer: Answer, location: SourceLocation,
+                idLocation: SourceLocation? = nil, explanationHTML: String? = nil) {
+        self.init(id: id, kind: kind, prompt: QuizRichText(markup: promptHTML), options: optionsHTML.map(QuizRichText.init(markup:)),
+                  answer: answer, location: location, idLocation: idLocation, explanation: explanationHTML.map(QuizRichText.init(markup:)))
     }
 }
 

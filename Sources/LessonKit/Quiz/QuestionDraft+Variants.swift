@@ -131,7 +131,7 @@ extension QuestionDraft {
     private static func size(_ value: Value) -> Int {
         switch value {
         case .tensor(let t): return t.count
-        case .tuple(let items), .list(let items): return items.reduce(items.count) { $0 + size($1) }
+        case .tuple(let items, _), .list(let items): return items.reduce(items.count) { $0 + size($1) }
         case .range(let lower, let upper): return max(0, upper - lower)
         case .string(let s): return 1 + s.utf8.count / 8
         default: return 1
@@ -171,7 +171,7 @@ extension QuestionDraft {
         case .double(let d), .numpy(.float(let d)): return d.isFinite || !finiteOnly ? .number("\(d)") : nil
         case .bool(let b), .numpy(.bool(let b)): return .bool(b)
         case .string(let s): return .string(s)
-        case .tuple(let items), .list(let items):
+        case .tuple(let items, _), .list(let items):
             var out: [QuizData] = []
             for item in items {
                 guard let d = data(item, finiteOnly: finiteOnly) else { return nil }

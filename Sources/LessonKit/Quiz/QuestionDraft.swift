@@ -1,8 +1,9 @@
 import CNNKernels
 
-/// One `{question}` being built: finds its kind (`QuizKinds`), checks its options, renders its
-/// prompt, options and explanation (after a `+++` line), and has the kind build its answer from the
-/// evaluated `:answer:`, reporting every problem it finds (not just the first).
+/// One `{question}` being built: finds its kind (`QuizKinds`), checks its options, evaluates the
+/// `{{ }}` of its prompt, options and explanation (after a `+++` line) into ``QuizRichText`` (the
+/// HTML is written later, by Render), and has the kind build its answer from the evaluated
+/// `:answer:`, reporting every problem it finds (not just the first).
 struct QuestionDraft {
     let directive: Directive
     let path: String
@@ -41,9 +42,9 @@ struct QuestionDraft {
             variants = built
         }
         guard let first = variants.first ?? buildVariant(kind: kind, promptLines, explanationLines), !failed else { return nil }
-        var question = Question(id: id, kind: kind.kind, promptHTML: first.promptHTML, optionsHTML: first.optionsHTML,
+        var question = Question(id: id, kind: kind.kind, prompt: first.prompt, options: first.options,
                                 answer: first.answer, location: directive.location,
-                                idLocation: directive.option("name")?.valueLocation, explanationHTML: first.explanationHTML)
+                                idLocation: directive.option("name")?.valueLocation, explanation: first.explanation)
         question.variants = variants
         return question
     }
@@ -51,12 +52,11 @@ struct QuestionDraft {
     /// The prompt, options, explanation and answer, evaluated in the scope in force (a variant's
     /// given names, or the lesson's); `given` is left empty for the caller.
     mutating func buildVariant(kind: any QuizKind, _ promptLines: BodyLines, _ explanationLines: BodyLines?) -> Question.Variant? {
-        let rendered = renderBody(kind: kind, promptLines)
-        let explanation = explanationLines.flatMap { renderExplanation($0) }
-        let answer = self.answer(kind: kind, optionCount: rendered?.options.count)
-        guard !failed, let rendered, let answer else { return nil }
-        return Question.Variant(given: [], promptHTML: rendered.prompt, optionsHTML: rendered.options,
-                                explanationHTML: explanation, answer: answer)
+        let text = body(kind: kind, promptLines)
+        let explanation = explanationLines.flatMap { self.explanation($0) }
+        let answer = self.answer(kind: kind, optionCount: text?.options.count)
+        guard !failed, let text, let answer else { return nil }
+        return Question.Variant(given: [], prompt: text.prompt, options: text.options, explanation: explanation, answer: answer)
     }
 
     // MARK: Options
@@ -108,7 +108,7 @@ struct QuestionDraft {
         return (Array(lines[..<marker]), Array(lines[(marker + 1)...]))
     }
 
-    private mutating func renderExplanation(_ lines: BodyLines) -> String? {
+    private mutating func explanation(_ lines: BodyLines) -> QuizRichText? {
         let text = lines.map { String($0.text) }.joined()
         guard text.contains(where: { !$0.isWhitespace }) else {
             error(directive.location, "the `+++` line is followed by no explanation; write it below `+++` or remove the line")
@@ -120,10 +120,10 @@ struct QuestionDraft {
             return nil
         }
         if diagnostics.diagnostics[errorsBefore...].contains(where: { $0.severity == .error }) { failed = true }
-        return render(fragment.pieces, fragment.expressions)
+        return richText(fragment.pieces, fragment.expressions)
     }
 
-    private mutating func renderBody(kind: any QuizKind, _ lines: BodyLines) -> (prompt: String, options: [String])? {
+    private mutating func body(kind: any QuizKind, _ lines: BodyLines) -> (prompt: QuizRichText, options: [QuizRichText])? {
         let body = lines.map { String($0.text) }.joined()
         guard body.contains(where: { !$0.isWhitespace }) else {
             error(directive.location, "a question needs text: write the question below its options")
@@ -135,11 +135,11 @@ struct QuestionDraft {
             return nil
         }
         if diagnostics.diagnostics[errorsBefore...].contains(where: { $0.severity == .error }) { failed = true }
-        guard let prompt = render(fragment.pieces, fragment.expressions) else { return nil }
-        var options: [String] = []
+        guard let prompt = richText(fragment.pieces, fragment.expressions) else { return nil }
+        var options: [QuizRichText] = []
         for item in fragment.listItems {
-            guard let html = render(item, fragment.expressions) else { return nil }
-            options.append(html)
+            guard let option = richText(item, fragment.expressions) else { return nil }
+            options.append(option)
         }
         if kind.readsOptionList && options.count < 2 {
             error(directive.location, "a choice question needs at least two options (a numbered list at the end of its text); found \(options.count)")
@@ -147,24 +147,25 @@ struct QuestionDraft {
         return (prompt, options)
     }
 
-    private mutating func render(_ pieces: [TemplatePiece], _ expressions: [InlineExpression]) -> String? {
-        var html = ""
+    /// The fragment's markup with each `{{ }}` evaluated; nil after an error (every one reported).
+    private mutating func richText(_ pieces: [TemplatePiece], _ expressions: [InlineExpression]) -> QuizRichText? {
+        var text: [QuizRichText.Piece] = []
         var ok = true
         for piece in pieces {
             switch piece {
-            case let .html(text):
-                html += text
+            case let .html(markup):
+                text.append(.markup(markup))
             case let .expression(index):
-                guard expressions.indices.contains(index), let text = inlineText(expressions[index]) else {
+                guard expressions.indices.contains(index), let value = inlineText(expressions[index]) else {
                     ok = false
                     continue
                 }
-                html += HTMLEscaping.escape(text)
+                text.append(.text(value))
             case .directive, .reference:
                 continue
             }
         }
-        return ok ? html : nil
+        return ok ? QuizRichText(text) : nil
     }
 
     private mutating func inlineText(_ expression: InlineExpression) -> String? {

@@ -5,17 +5,30 @@ extension Question {
     public struct Variant: Sendable, Equatable {
         /// The names `:given:` bound, in binding order.
         public var given: [GivenValue]
-        public var promptHTML: String
-        public var optionsHTML: [String]
-        public var explanationHTML: String?
+        public var prompt: QuizRichText
+        public var options: [QuizRichText]
+        public var explanation: QuizRichText?
         public var answer: Answer
-        public init(given: [GivenValue], promptHTML: String, optionsHTML: [String], explanationHTML: String?, answer: Answer) {
+        public init(given: [GivenValue], prompt: QuizRichText, options: [QuizRichText], explanation: QuizRichText?, answer: Answer) {
             self.given = given
-            self.promptHTML = promptHTML
-            self.optionsHTML = optionsHTML
-            self.explanationHTML = explanationHTML
+            self.prompt = prompt
+            self.options = options
+            self.explanation = explanation
             self.answer = answer
         }
+
+        /// A variant whose texts are markup already (tests, hand-built questions).
+        public init(given: [GivenValue], promptHTML: String, optionsHTML: [String], explanationHTML: String?, answer: Answer) {
+            self.init(given: given, prompt: QuizRichText(markup: promptHTML), options: optionsHTML.map(QuizRichText.init(markup:)),
+                      explanation: explanationHTML.map(QuizRichText.init(markup:)), answer: answer)
+        }
+
+        /// The prompt as HTML (computed values escaped).
+        public var promptHTML: String { prompt.html }
+        /// Each option as HTML.
+        public var optionsHTML: [String] { options.map(\.html) }
+        /// The explanation as HTML, nil without `+++`.
+        public var explanationHTML: String? { explanation?.html }
     }
 
     /// A name bound by `:given:` and its value as data (`export --format json` writes it).
@@ -36,9 +49,9 @@ extension Question {
     public func variant(_ number: Int) -> Question {
         guard let v = variants[safe: number - 1] else { return self }
         var copy = self
-        copy.promptHTML = v.promptHTML
-        copy.optionsHTML = v.optionsHTML
-        copy.explanationHTML = v.explanationHTML
+        copy.prompt = v.prompt
+        copy.options = v.options
+        copy.explanation = v.explanation
         copy.answer = v.answer
         copy.variants = []
         return copy

@@ -142,6 +142,13 @@ public struct DirectiveTyper {
             return .formatSpec(value)
         case .labels:
             if value.hasPrefix("[") {
+                // The list is an expression already: `{{ }}` in its strings would reach the page as is.
+                if let braces = value.utf8.firstRange(of: "{{".utf8) {
+                    let offset = value.utf8.distance(from: value.utf8.startIndex, to: braces.lowerBound)
+                    problems.append(SourceError("'{{ }}' is not evaluated inside a label list, which is an expression already; "
+                                                + "build the label in the list instead: [\"n = \" + str(n), ...]", at: locate(offset)))
+                    return nil
+                }
                 return parse(value, at: location, problems: &problems).map { .labels(.list($0)) }
             }
             return Self.template(value, locate: locate, location: location, problems: &problems).map { .labels(.prefix($0)) }

@@ -24,7 +24,7 @@ enum TableCells {
                 throw EvaluationError("table rows have different lengths (\(width) and \(cells[ragged].count))", at: location)
             }
             return cells
-        case .list(let cells), .tuple(let cells):
+        case .list(let cells), .tuple(let cells, _):
             return [cells]
         default:
             throw EvaluationError("a {table} needs a 1-D or 2-D value, got \(value.typeDescription)", at: location)
@@ -36,7 +36,7 @@ enum TableCells {
         switch value {
         case .tensor(let tensor): tensor.count
         case .list(let rows): rows.reduce(0) { $0 + ($1.isSequence ? $1.elementCount : 1) }
-        case .tuple(let cells): cells.count
+        case .tuple(let cells, _): cells.count
         default: 1
         }
     }
@@ -46,7 +46,7 @@ extension Value {
     /// The number of elements of a list, tuple or tensor.
     var elementCount: Int {
         switch self {
-        case .list(let v), .tuple(let v): v.count
+        case .list(let v), .tuple(let v, _): v.count
         case .tensor(let t): t.count
         default: 1
         }
@@ -63,7 +63,7 @@ extension Value {
     /// The elements of a list, tuple or 1-D tensor.
     var elements: [Value] {
         switch self {
-        case .list(let v), .tuple(let v): v
+        case .list(let v), .tuple(let v, _): v
         case .tensor(let t): (0..<t.count).map { Value(t.scalar(at: $0)) }
         default: [self]
         }
