@@ -82,9 +82,15 @@ struct FigureBuilder {
         var levels = [UInt8](repeating: 0, count: x.count)
         switch x.storage {
         case .float64(let values):
-            for (i, v) in values.enumerated() {
-                guard !v.isNaN else { throw ExpressionFailure("image values must not be nan (element \(i))", at: call.range(0)) }
-                levels[i] = UInt8(Swift.min(Swift.max((v * 255).rounded(.toNearestOrEven), 0), 255))
+            if let i = values.firstIndex(where: \.isNaN) {
+                throw ExpressionFailure("image values must not be nan (element \(i))", at: call.range(0))
+            }
+            values.withUnsafeBufferPointer { values in
+                levels.withUnsafeMutableBufferPointer { levels in
+                    for i in values.indices {
+                        levels[i] = UInt8(Swift.min(Swift.max((values[i] * 255).rounded(.toNearestOrEven), 0), 255))
+                    }
+                }
             }
         case .int64(let values):
             for (i, v) in values.enumerated() {
@@ -100,19 +106,23 @@ struct FigureBuilder {
         if isRGB {
             // Channels first (3, H, W) to interleaved rows (H, W, 3).
             let plane = height * width
-            for i in 0..<plane {
-                for channel in 0..<3 { pixels[3 * i + channel] = levels[channel * plane + i] }
+            levels.withUnsafeBufferPointer { levels in
+                pixels.withUnsafeMutableBufferPointer { pixels in
+                    for i in 0..<plane {
+                        for channel in 0..<3 { pixels[3 * i + channel] = levels[channel * plane + i] }
+                    }
+                }
             }
         }
         let raster = Raster(width: width, height: height, channels: isRGB ? 3 : 1, pixels: pixels)
-        let png: [UInt8]
+        let png: (bytes: [UInt8], fnv1a: String)
         do throws(RasterError) {
-            png = try PNGEncoder.encode(raster)
+            png = try PNGMemo.shared.encode(raster)
         } catch {
             throw ExpressionFailure("cannot encode the image: \(error.message)", at: call.range)
         }
         let pixelsModel = RasterPixels(width: width, height: height, channels: raster.channels, pixels: pixels)
-        return Figure(.image(RasterFigure(raster: pixelsModel, png: png, fileName: "figure-\(fnv1a(png)).png")))
+        return Figure(.image(RasterFigure(raster: pixelsModel, png: png.bytes, fileName: "figure-\(png.fnv1a).png")))
     }
 
     // MARK: - bars and line

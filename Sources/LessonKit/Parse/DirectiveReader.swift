@@ -37,7 +37,7 @@ enum DirectiveReader {
         while index < fenceBytes.count, InlineExpressionSyntax.isSpace(fenceBytes[index]) { index += 1 }
         let argument = block.info.drop { $0 != "}" }.dropFirst().trimmingSpaces()
 
-        var bodyLines = block.literal.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var bodyLines = Self.lines(of: block.literal)
         if bodyLines.last == "" { bodyLines.removeLast() }
         let starts = bodyLines.indices.map { offset -> SourceLocation in
             let line = masker.sourceLine(block.span.startLine + offset)
@@ -68,6 +68,19 @@ enum DirectiveReader {
         return Directive(name: name, argument: argument, argumentLocation: lines.location(line: fenceLine, column: index + 1),
                          options: options, body: body, bodyLineStarts: Array(starts.dropFirst(optionCount)),
                          location: lines.location(line: fenceLine, column: block.span.startColumn))
+    }
+}
+
+extension DirectiveReader {
+    /// `text.split(separator: "\n", omittingEmptySubsequences: false)` as strings. Without a
+    /// carriage return (whose `"\r\n"` is one `Character`, not a line break for `split`), every
+    /// line feed is a `Character` of its own, so splitting the UTF-8 bytes gives the same lines
+    /// without breaking the text into grapheme clusters first.
+    static func lines(of text: String) -> [String] {
+        guard !text.utf8.contains(UInt8(ascii: "\r")) else {
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        return text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(Substring($0)) }
     }
 }
 
