@@ -2,19 +2,19 @@ import ArgumentParser
 import Foundation
 import LessonKit
 
-/// `lessonbuild export LESSON --format moodle|qti|gift|scorm [--out FILE]`: the lesson's questions with
+/// `lessonbuild export LESSON --format moodle|qti|gift|scorm|json [--out FILE]`: the lesson's questions with
 /// their computed answers, for a learning platform. Text formats go to standard output without
 /// `--out`; the QTI and SCORM zips need `--out`.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the lesson's quiz as Moodle XML, a QTI 2.1 package (zip), GIFT or a SCORM 1.2 package (zip)."
+        abstract: "Export the lesson's quiz as Moodle XML, a QTI 2.1 package (zip), GIFT, a SCORM 1.2 package (zip) or JSON data."
     )
 
     @Argument(help: "The lesson file (Markdown).")
     var lesson: String
 
-    @Option(help: "moodle (Moodle XML), qti (QTI 2.1 content package, zip), gift, or scorm (SCORM 1.2 package, zip).")
+    @Option(help: "moodle (Moodle XML), qti (QTI 2.1 content package, zip), gift, scorm (SCORM 1.2 package, zip), or json (every variant's given values, prompt and answer).")
     var format: QuizExporter.Format
 
     @Option(help: "The file to write (default: standard output; required for qti and scorm).")

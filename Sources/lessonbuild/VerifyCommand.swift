@@ -13,7 +13,11 @@ struct VerifyCommand: ParsableCommand {
         discussion: """
             A folder verifies every .md file in it, sorted. Printed output is compared after removing \
             one final newline; a listing whose imports are not installed is skipped (a warning, an \
-            error with --strict).
+            error with --strict). Each listing runs in a private temporary folder that also shows the \
+            lesson's folder (read-only in the sandbox), with only stdin, stdout and stderr open, under \
+            memory and CPU limits, and every process it starts is killed when it ends. --sandbox (the \
+            default when CI=true) runs it under bubblewrap: no network, a read-only system, a scrubbed \
+            environment, its own PID namespace.
             """
     )
 
@@ -35,12 +39,24 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @Flag(inversion: .prefixedNo,
+          help: "Run listings under bubblewrap (bwrap). Default: on when the environment has CI=true.")
+    var sandbox: Bool?
+
+    @Option(help: "Megabytes of memory (address space) each listing may map; 0 for no limit.")
+    var memoryLimit = 4096
+
     func run() throws {
         guard timeout.isFinite, timeout > 0, timeout <= 86_400 else {
             throw usage("--timeout must be a number of seconds between 0 and 86400, got \(timeout)")
         }
         guard jobs >= 1, jobs <= 64 else { throw usage("--jobs must be between 1 and 64, got \(jobs)") }
-        let verifier = ListingVerifier(configuration: .init(python: python, timeout: timeout, strict: strict, jobs: jobs))
+        guard memoryLimit >= 0, memoryLimit <= 1 << 30 else {
+            throw usage("--memory-limit must be a number of megabytes between 0 and \(1 << 30), got \(memoryLimit)")
+        }
+        let sandboxed = sandbox ?? ListingVerifier.sandboxByDefault(environment: ProcessInfo.processInfo.environment)
+        let verifier = ListingVerifier(configuration: .init(python: python, timeout: timeout, strict: strict, jobs: jobs,
+                                                            sandbox: sandboxed, memoryLimit: memoryLimit << 20))
         let report: VerifyReport
         do {
             report = try verifier.verify(paths: paths)

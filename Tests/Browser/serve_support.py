@@ -83,10 +83,20 @@ def chromium(width=1200, height=900):
 
 
 def wait_for(condition, timeout=10, step=0.02):
-    """Polls `condition` until it returns something truthy; returns it, or None after `timeout` s."""
+    """Polls `condition` until it returns something truthy; returns it, or None after `timeout` s.
+
+    An element that the live reload replaced between finding and reading it is not an answer yet:
+    the poll goes on."""
+    try:
+        from selenium.common.exceptions import StaleElementReferenceException
+    except ImportError:  # --http-only runs without selenium
+        StaleElementReferenceException = LookupError
     deadline = time.time() + timeout
     while time.time() < deadline:
-        value = condition()
+        try:
+            value = condition()
+        except StaleElementReferenceException:
+            value = None
         if value:
             return value
         time.sleep(step)

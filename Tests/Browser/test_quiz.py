@@ -5,7 +5,8 @@ Usage: test_quiz.py PAGE.html ANSWERS.json [--screenshots DIR]
 
 ANSWERS.json is an independent oracle in the responses format of `lessonbuild grade`
 ({"q1": "112", "q2": 2, ...}): the right answer of every question on the page, computed
-without lessonbuild (for the CNN lesson by a NumPy script).
+without lessonbuild (for the CNN lesson by a NumPy script). For a question with variants the
+answer is {"variant": N, "answer": A}; the test moves that question to variant N before answering.
 
 Checks, in order (each on a fresh quiz):
   1. the live "N questions remaining" count, then every answer right -> passed, lesson complete,
@@ -85,7 +86,21 @@ class QuizPage:
         return self.by_id("quiz-complete").is_displayed()
 
     def right(self, qid):
-        return str(self.answers[qid])
+        """The oracle's answer; for a question with variants it is {"variant": N, "answer": A}."""
+        answer = self.answers[qid]
+        return str(answer["answer"]) if isinstance(answer, dict) else str(answer)
+
+    def pin_variant(self, qid):
+        """Before answering a question with variants: press its "New variant" button (from the
+        script, not as a learner) until the page shows the variant the oracle answered."""
+        answer = self.answers.get(qid)
+        if not isinstance(answer, dict):
+            return
+        for _ in range(500):
+            if self.by_id("quiz-%s" % qid).get_attribute("data-variant") == str(answer["variant"]):
+                return
+            self.d.execute_script("arguments[0].click();", self.by_id("quiz-%s-new-variant" % qid))
+        fail("%s never showed variant %s" % (qid, answer["variant"]))
 
     def wrong(self, qid, kind):
         if kind == "choice":
@@ -98,6 +113,7 @@ class QuizPage:
 
     def answer(self, qid, kind, value):
         """Answers with the mouse and the keyboard as a learner would (click, type)."""
+        self.pin_variant(qid)
         if kind == "choice":
             self.by_id("quiz-%s-option%s" % (qid, value)).click()
         else:

@@ -39,6 +39,12 @@ from serve_support import ROOT, Server, chromium, save, wait_for  # noqa: E402
 FAILURES = []
 
 
+def course_lessons():
+    """The lesson names of lessons/course.yml, in course order (its `lessons:` list of `- NAME.md`)."""
+    with open(os.path.join(ROOT, "lessons", "course.yml"), encoding="utf-8") as handle:
+        return [line.strip()[2:].strip()[:-3] for line in handle if line.strip().startswith("- ") and line.strip().endswith(".md")]
+
+
 def check(condition, message):
     print(("ok: " if condition else "FAIL: ") + message)
     if not condition:
@@ -141,8 +147,8 @@ def http_checks(binary):
         built = sorted(os.listdir(other))
         same = all(open(os.path.join(other, n), "rb").read() == open(server.path("site", n), "rb").read() for n in built)
         served_files = sorted(set(os.listdir(server.path("site"))) - set(fixtures) - {"leak.md", "out"})
-        pages = {page + ".html" for page in course_pages()} | {"index.html", "lessonbuild.css"}
-        check(same and built == served_files and pages <= set(built),
+        pages = {n for n in built if n.endswith(".html")}
+        check(same and built == served_files and pages == {f"{lesson}.html" for lesson in course_lessons()} | {"index.html"},
               f"site/ on disk is byte-identical to `lessonbuild build` ({', '.join(built)})")
         _, _, served = get(port, "/cnn.html")
         with open(server.path("site", "cnn.html"), "rb") as handle:
@@ -172,12 +178,6 @@ def settled(server, quiet=1.0, timeout=30):
         if len(server.lines) != count:
             count, since = len(server.lines), time.time()
     return count
-
-
-def course_pages():
-    """The page names of lessons/course.yml's lessons, in course order."""
-    with open(os.path.join(ROOT, "lessons", "course.yml"), encoding="utf-8") as handle:
-        return [line.split("-", 1)[1].strip()[:-len(".md")] for line in handle if line.strip().startswith("- ")]
 
 
 def line_and_column(text, needle):
@@ -255,9 +255,10 @@ def browser_checks(binary):
         driver.get(server.url)
         marks = {m.get_attribute("data-quiz-key").split(":")[1]: m.is_displayed()
                  for m in driver.find_elements("css selector", "[data-quiz-key]")}
-        check(marks == {page: page == "receptive-fields" for page in course_pages()}, f"the index marks the passed lesson only {marks}")
+        check(marks == {lesson: lesson == "receptive-fields" for lesson in course_lessons()},
+              f"the index marks the passed lesson only {marks}")
         order = [a.get_attribute("href").rsplit("/", 1)[1] for a in driver.find_elements("css selector", "ol.lesson-index > li > a")]
-        check(order == [page + ".html" for page in course_pages()], f"the index lists the course in order {order}")
+        check(order == [f"{lesson}.html" for lesson in course_lessons()], f"the index lists the course in order {order}")
         driver.get(server.url + "receptive-fields.html")
         wait_for(lambda: driver.execute_script("return document.readyState") == "complete")
         time.sleep(0.3)  # the event stream connects
@@ -269,7 +270,7 @@ def browser_checks(binary):
         logged = len(server.lines)
         save(part, "```{eval}\nlet probeValue = 4242\n```\n")
         # A new file that no lesson names yet could be anything a lesson reads: every lesson is rebuilt.
-        everything = ", ".join(sorted(page + ".md" for page in course_pages()))
+        everything = ", ".join(sorted(lesson + ".md" for lesson in course_lessons()))
         check(bool(wait_for(lambda: any(f"rebuilt {everything} in" in line for line in server.lines[logged:]), 60)),
               "a new file in the lesson folder rebuilds every lesson")
         save(lesson, edited.replace("Real cracks are LIVE-EDIT-ONE longer", "Real cracks are {{ probeValue }} longer", 1)

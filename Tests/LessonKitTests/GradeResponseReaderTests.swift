@@ -19,7 +19,7 @@ import TestSupport
         (#"{"q1": true}"#, "r.json:1:8: error: expected a string or a number, got true"),
         (#"{"q2": [1, 2]}"#, "r.json:1:9: error: a matrix answer is a list of rows, each a list of numbers: [[1, 2], [3, 4]]"),
         ("{\n  \"q2\": [[1, 2], [3, {}]]}", "r.json:2:22: error: a matrix cell must be a number (or a string without spaces or `;`)"),
-        (#"{"q3": {"a": 1}}"#, "r.json:1:8: error: expected a string or a number, got an object"),
+        (#"{"q3": {"a": 1}}"#, "r.json:1:9: error: unknown key `a`; a response to a question with variants is {\"variant\": 3, \"answer\": \"112\"}"),
         (#"["q1"]"#, "r.json:1:1: error: expected a JSON object from question id to answer, like {\"q1\": \"112\", \"q2\": 2}"),
         // Strict JSON: what Foundation's JSONSerialization accepted or reported without a position.
         (#"{"q1": "112",}"#, "r.json:1:14: error: malformed JSON: expected a \"quoted\" key after `,` (no trailing commas in JSON)"),

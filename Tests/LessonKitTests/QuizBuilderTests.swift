@@ -154,7 +154,7 @@ import TestSupport
         #expect(kind == ["l.md:5:15: error: unknown question kind `essay`; use numeric, choice, text or matrix"])
         let (_, options) = Self.build(Self.directive("text", [Self.option("answer", "s", line: 6), Self.option("points", "2", line: 7),
                                                              Self.option("tolerance", "1", line: 8)]), ["s": .string("x")])
-        #expect(options == ["l.md:7:10: error: unknown option `:points:` for a text question; known options: :answer:, :name:",
+        #expect(options == ["l.md:7:10: error: unknown option `:points:` for a text question; known options: :answer:, :given:, :name:, :require:, :variants:",
                             "l.md:8:13: error: `:tolerance:` applies only to numeric and matrix questions"])
     }
 

@@ -68,7 +68,7 @@ import TestSupport
         ("```{question} matrix\n:answer: \"ab\"\nFill in.\n```\n", "q.md:2:10: error: a matrix answer must be a 2-D tensor or a list of rows, got string \"ab\""),
         ("```{question} matrix\n:answer: [1, 2]\nFill in.\n```\n", "q.md:2:10: error: a matrix answer must be 2-D, got a tensor of shape [2]"),
         ("```{question} matrix\n:answer: [[1, 2]]\n:partial: yes\nFill in.\n```\n", "q.md:3:11: error: `:partial:` is `true` or `false`, got `yes`"),
-        ("```{question} numeric\n:answer: 1\n:partial: true\nHow many?\n```\n", "q.md:3:11: error: unknown option `:partial:` for a numeric question; known options: :answer:, :name:, :tolerance:"),
+        ("```{question} numeric\n:answer: 1\n:partial: true\nHow many?\n```\n", "q.md:3:11: error: unknown option `:partial:` for a numeric question; known options: :answer:, :given:, :name:, :require:, :tolerance:, :variants:"),
         ("```{question} matrix\n:answer: [[1, 2]]\n:tolerance: -1\nFill in.\n```\n", "q.md:3:13: error: `:tolerance:` cannot be negative, got -1; it is an absolute distance from the answer"),
         ("```{question} matrix\n:answer: zeros([21, 20])\nFill in.\n```\n", "q.md:2:10: error: a matrix answer has 21 x 20 cells; at most 400 cells fit a question (one input each)"),
     ])

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Right answers to the quiz of lessons/cnn.md, computed independently with NumPy.
 
-Prints grading JSON ({"q1": ..., ...}) for `lessonbuild grade` and the browser test. The
+Prints grading JSON ({"q1": ..., ...}) for `lessonbuild grade` and the browser test. Given the
+quiz exported as JSON (`cnn_answers.py QUIZ.json`), also answers variant 1 of each question with
+variants, computed from that variant's given values (`variant_answer`). The
 numbers come from re-running the seed listings' own arithmetic here, not from lessonbuild.
 """
 import json
+import sys
 
 import numpy as np
 
@@ -66,4 +69,32 @@ answers = {
     # Conceptual: deep-learning "convolution" layers slide the kernel unflipped (option 2).
     "q8": 2,
 }
-print(json.dumps(answers, indent=2))
+
+
+def variant_answer(name, given):
+    """The answer to one variant of a question with `:variants:`, from the given values that
+    `lessonbuild export --format json` reports for it (see cnn_variants.py)."""
+    if name == "drawn-out-size":
+        return str(conv_size(given["n"], given["k"], stride=given["s"], padding=given["p"]))
+    raise SystemExit("cnn_answers.py: no oracle for the variants of question %r" % name)
+
+
+def with_variant_answers(answers, export_path, variant=1):
+    """`answers` plus, for each question with variants in the exported quiz, the response
+    {"variant": N, "answer": A} to variant `variant` (the last one when it has fewer)."""
+    with open(export_path, encoding="utf-8") as f:
+        quiz = json.load(f)
+    out = dict(answers)
+    for question in quiz["questions"]:
+        variants = question["variants"]
+        if question["name"] in answers or len(variants) == 1 and not variants[0]["given"]:
+            continue
+        n = min(variant, len(variants))
+        out[question["name"]] = {"variant": n, "answer": variant_answer(question["name"], variants[n - 1]["given"])}
+    return out
+
+
+if __name__ == "__main__":
+    # With the quiz exported as JSON (lessonbuild export lessons/cnn.md --format json), also the
+    # answer to variant 1 of each question with variants.
+    print(json.dumps(with_variant_answers(answers, sys.argv[1]) if len(sys.argv) > 1 else answers, indent=2))

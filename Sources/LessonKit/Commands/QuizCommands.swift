@@ -31,6 +31,8 @@ public enum QuizCommands {
         do {
             responses = try ResponseReader.read(path: responsesPath)
             try responses.check(questionIDs: lesson.questions.map(\.id), path: responsesPath)
+            let counts = lesson.questions.filter { !$0.variants.isEmpty }.map { ($0.id, $0.variants.count) }
+            try responses.check(variantCounts: Dictionary(counts, uniquingKeysWith: { first, _ in first }), path: responsesPath)
         } catch {
             return CommandResult(stderr: [error.description], status: 1)
         }

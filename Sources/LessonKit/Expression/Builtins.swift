@@ -19,6 +19,7 @@
 ///     softmaxCrossEntropy(_:target:) linearBackward(_:weight:gradOutput:) reluBackward(_:gradOutput:)
 ///     maxPool2dBackward(_:gradOutput:size:stride:)
 ///     conv2dBackward(_:_:gradOutput:stride:padding:dilation:)      (Builtins+Backward.swift)
+///     choose(_:) randomInt(_:) randomTensor(_:from:) shuffled(_:)  in `:given:` only (Builtins+Random.swift)
 ///
 /// Tensor methods: `sum(axis:) max(axis:) min(axis:) mean(axis:) argmax() argmax2d() rounded(_:)
 /// tolist() flattened() transposed() reshaped(_:) all() any() argmin() argmin2d() prod(axis:) var(axis:)
@@ -38,6 +39,7 @@ enum Builtins {
         + builderFunctions
         + backwardFunctions
         + figureFunctions
+        + randomFunctions
 
     /// Names defined more than once among functions or among methods (a registration mistake:
     /// the registry would keep only the first). A test requires this to be empty.

@@ -51,6 +51,10 @@ public final class Interpreter {
         public var failed: Bool
     }
 
+    /// The seeded source of `choose`, `randomInt`, … while a question's `:given:` runs; nil elsewhere
+    /// (where drawing is an error).
+    var generator: VariantGenerator?
+
     /// Loads an imported file named at a location of this source.
     public var importer: ((_ path: String, _ location: SourceLocation) throws(EvaluationError) -> ImportedNames)?
 
@@ -348,7 +352,7 @@ public final class Interpreter {
     }
 
     /// Runs `body`, noting where the stack stood when the outermost evaluation began.
-    private func withStackTop<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+    func withStackTop<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         guard stackTop == 0 else { return try body() }
         stackTop = currentStackAddress()
         defer { stackTop = 0 }

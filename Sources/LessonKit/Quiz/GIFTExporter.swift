@@ -10,7 +10,10 @@ import Foundation
 /// - text: `{%100%ANSWER}` with no `=`: Moodle reads an answer part holding both `=` and `->` as a
 ///   matching question, and a single answer with an explicit 100% weight as a short answer. In the
 ///   answer, `*` (Moodle's short-answer wildcard) is written `\*`;
-/// - an explanation after `+++` is general feedback: `####HTML` before the closing `}`.
+/// - an explanation after `+++` is general feedback: `####HTML` before the closing `}`;
+/// - a question with variants: `$CATEGORY: LESSON/ID` and one question per variant (`ID-v1`, …),
+///   then `$CATEGORY: LESSON` for the questions after it (the lesson's own questions are in
+///   `LESSON`; category lines are written only when the lesson has variants).
 ///
 /// In all text GIFT's special characters `~ = # { } :` and the backslash are escaped with a
 /// backslash, and line breaks are written `\n`, so that each question stays one paragraph.
@@ -19,16 +22,29 @@ import Foundation
 ///
 ///     GIFTExporter.escape("a = {b}: c")   // a \= \{b\}\: c
 enum GIFTExporter {
-    static func text(questions: [Question], title: String) throws(QuizExporter.Refusal) -> String {
+    static func text(questions: [Question], title: String, lessonName: String) throws(QuizExporter.Refusal) -> String {
         var out = "// \(title.replacingOccurrences(of: "\n", with: " ")): exported by lessonbuild\n"
         out += "// answers computed when the lesson was built\n\n"
-        for q in questions {
-            out += "::\(escape(q.id))::[html]\(escape(q.promptHTML.trimmingCharacters(in: .newlines)))"
-            let answer = try QuizKinds.of(q).gift(q)
-            let feedback = q.explanationHTML.map { "####" + escape($0.trimmingCharacters(in: .newlines)) } ?? ""
-            // A multi-line answer part (choice options) keeps the feedback on its own line.
-            out += "{" + answer + (answer.hasSuffix("\n") && !feedback.isEmpty ? feedback + "\n" : feedback) + "}\n\n"
+        let hasVariants = questions.contains { !$0.variants.isEmpty }
+        if hasVariants { out += "$CATEGORY: \(QuizExporter.category(lessonName: lessonName))\n\n" }
+        for question in questions {
+            guard !question.variants.isEmpty else {
+                out += try self.question(question)
+                continue
+            }
+            out += "$CATEGORY: \(QuizExporter.category(lessonName: lessonName, question: question))\n\n"
+            for variant in QuizExporter.variantQuestions(question) { out += try self.question(variant) }
+            out += "$CATEGORY: \(QuizExporter.category(lessonName: lessonName))\n\n"
         }
+        return out
+    }
+
+    private static func question(_ q: Question) throws(QuizExporter.Refusal) -> String {
+        var out = "::\(escape(q.id))::[html]\(escape(q.promptHTML.trimmingCharacters(in: .newlines)))"
+        let answer = try QuizKinds.of(q).gift(q)
+        let feedback = q.explanationHTML.map { "####" + escape($0.trimmingCharacters(in: .newlines)) } ?? ""
+        // A multi-line answer part (choice options) keeps the feedback on its own line.
+        out += "{" + answer + (answer.hasSuffix("\n") && !feedback.isEmpty ? feedback + "\n" : feedback) + "}\n\n"
         return out
     }
 

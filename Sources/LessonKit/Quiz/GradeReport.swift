@@ -16,8 +16,10 @@ public struct GradeReport: Sendable, Equatable {
         public var reason: String?
         /// Where the response is in the file (`3` for a CSV line, `2:9` for JSON); not in the JSON report.
         public var position: String?
+        /// The variant the response answers, for a question with variants.
+        public var variant: Int?
 
-        enum CodingKeys: String, CodingKey { case id, verdict, response, answer, credit, reason }
+        enum CodingKeys: String, CodingKey { case id, verdict, response, answer, credit, reason, variant }
     }
 
     public struct LearnerResult: Sendable, Equatable, Codable {
@@ -59,7 +61,7 @@ public struct GradeReport: Sendable, Equatable {
             for q in learner.questions {
                 let id = q.id.padding(toLength: width, withPad: " ", startingAt: 0)
                 let verdict = q.verdict.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
-                out += "\(id)  \(verdict)  (answer \(q.answer))"
+                out += "\(id)  \(verdict)  (\(q.variant.map { "variant \($0), " } ?? "")answer \(q.answer))"
                 if q.verdict == .partial { out += ": \(Self.percent(q.credit)) of the cells right" }
                 if let reason = q.reason { out += ": \(reason)" }
                 out += "\n"

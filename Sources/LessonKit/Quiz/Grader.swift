@@ -34,14 +34,17 @@ public enum Grader {
                              responses: Responses) -> GradeReport {
         let mark = panel?.passMark ?? QuizPanel.defaultPassMark
         let passText = panel?.passText ?? QuizPanel.defaultPassText
-        let specs = questions.map(\.gradingSpec)
         let learners = responses.learners.map { learner in
-            let results = zip(questions, specs).map { q, spec in
+            let results = questions.map { question in
+                // A response to a question with variants is graded against its variant (checked by
+                // `Responses.check(variantCounts:path:)`); an unanswered one against variant 1.
+                let variant = question.variants.isEmpty ? nil : learner.variants[question.id]
+                let q = question.variant(variant ?? 1)
                 let response = learner.answers[q.id]
-                let outcome = spec.grade(response)
+                let outcome = q.gradingSpec.grade(response)
                 return GradeReport.QuestionResult(id: q.id, verdict: outcome.verdict, response: response,
                                                   answer: q.answer.displayText, credit: outcome.credit, reason: outcome.reason,
-                                                  position: learner.positions[q.id])
+                                                  position: learner.positions[q.id], variant: variant)
             }
             let correct = results.filter { $0.verdict == .correct }.count
             let credit = results.reduce(0) { $0 + $1.credit }

@@ -11,6 +11,8 @@ import FoundationXML
 /// numeric `float` with `equal toleranceMode="absolute"`, choice `choiceInteraction` with `match`,
 /// text `string` with case-insensitive `stringMatch`, matrix one `float` response per cell.
 /// An explanation after `+++` is a `modalFeedback` shown once the item is responded to.
+/// A question with variants is an `assessmentSection` with `<selection select="1"/>` holding one
+/// item per variant (`ID-v1`, …), so each candidate gets one of them.
 ///
 /// Every number is written with `QuizNumber.qti`, the form OAT's qti-sdk engine reads as a float.
 ///
@@ -27,8 +29,10 @@ enum QTIExporter {
     static func files(questions: [Question], panel: QuizPanel?, lessonName: String, title: String) throws(QuizExporter.Refusal) -> [(String, String)] {
         var files = [("imsmanifest.xml", manifest(questions: questions, lessonName: lessonName)),
                      ("assessment.xml", test(questions: questions, panel: panel, lessonName: lessonName, title: title))]
-        for (n, q) in questions.enumerated() {
-            files.append(("items/\(q.id).xml", try item(q, number: n + 1)))
+        for (n, question) in questions.enumerated() {
+            for q in QuizExporter.variantQuestions(question) {
+                files.append(("items/\(q.id).xml", try item(q, number: n + 1)))
+            }
         }
         return files
     }
@@ -69,9 +73,10 @@ enum QTIExporter {
               <file href="assessment.xml"/>
 
         """
-        for q in questions { out += "      <dependency identifierref=\"ITEM-\(identifier(q.id))\"/>\n" }
+        let items = questions.flatMap(QuizExporter.variantQuestions)
+        for q in items { out += "      <dependency identifierref=\"ITEM-\(identifier(q.id))\"/>\n" }
         out += "    </resource>\n"
-        for q in questions {
+        for q in items {
             let href = XMLEscaping.escape("items/\(q.id).xml")
             out += "    <resource identifier=\"ITEM-\(identifier(q.id))\" type=\"imsqti_item_xmlv2p1\" href=\"\(href)\">\n"
             out += "      <file href=\"\(href)\"/>\n    </resource>\n"
@@ -94,8 +99,18 @@ enum QTIExporter {
             <assessmentSection identifier="section1" title="Quiz" visible="true">
 
         """
-        for q in questions {
-            out += "      <assessmentItemRef identifier=\"\(identifier(q.id))\" href=\"\(XMLEscaping.escape("items/\(q.id).xml"))\"/>\n"
+        for question in questions {
+            guard !question.variants.isEmpty else {
+                out += "      <assessmentItemRef identifier=\"\(identifier(question.id))\" href=\"\(XMLEscaping.escape("items/\(question.id).xml"))\"/>\n"
+                continue
+            }
+            // One item per variant; the engine selects one of them for each candidate.
+            out += "      <assessmentSection identifier=\"\(identifier("variants-" + question.id))\" title=\"\(XMLEscaping.escape(question.id))\" visible=\"false\">\n"
+            out += "        <selection select=\"1\"/>\n"
+            for q in QuizExporter.variantQuestions(question) {
+                out += "        <assessmentItemRef identifier=\"\(identifier(q.id))\" href=\"\(XMLEscaping.escape("items/\(q.id).xml"))\"/>\n"
+            }
+            out += "      </assessmentSection>\n"
         }
         out += """
             </assessmentSection>

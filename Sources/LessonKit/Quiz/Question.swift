@@ -54,6 +54,9 @@ public struct Question: Sendable, Equatable {
     public var location: SourceLocation
     /// Where the id is written: the `:name:` value, or the fence for a default id.
     public var idLocation: SourceLocation
+    /// With `:variants: N`, the N variants (the first is also this question's prompt and answer);
+    /// empty for a question without variants.
+    public var variants: [Variant] = []
 
     public init(id: String, kind: Kind, promptHTML: String, optionsHTML: [String], answer: Answer, location: SourceLocation,
                 idLocation: SourceLocation? = nil, explanationHTML: String? = nil) {

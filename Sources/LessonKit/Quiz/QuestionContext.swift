@@ -12,6 +12,11 @@ struct QuestionContext {
     /// `LessonParser.parseFragment`.
     var parseFragment: (_ text: String, _ lineStarts: [SourceLocation], _ path: String, _ split: Bool,
                         _ diagnostics: DiagnosticEngine) -> MarkdownFragment?
+    /// Runs a `:given:` for one variant (`Interpreter.runGiven`); without an interpreter, an error.
+    var runGiven: (_ source: String, _ locate: @escaping Locator, _ generator: VariantGenerator) throws(EvaluationError) -> GivenBindings
+        = { _, locate, _ throws(EvaluationError) in throw EvaluationError("variants need the lesson's interpreter", at: locate(0)) }
+    /// Runs the closure with a variant's given names visible to `evaluate` (`Interpreter.withGiven`).
+    var withGiven: (_ given: GivenBindings?, _ body: () -> Void) -> Void = { _, body in body() }
 
     static func live(_ interpreter: Interpreter) -> QuestionContext {
         QuestionContext(
@@ -21,7 +26,11 @@ struct QuestionContext {
             parseFragment: { text, lineStarts, path, split, diagnostics in
                 LessonParser.parseFragment(text, lineStarts: lineStarts, path: path,
                                            splitTrailingOrderedList: split, diagnostics: diagnostics)
-            }
+            },
+            runGiven: { (source, locate, generator) throws(EvaluationError) in
+                try interpreter.runGiven(source, generator: generator, locate: locate)
+            },
+            withGiven: { given, body in interpreter.withGiven(given, body) }
         )
     }
 }

@@ -8,7 +8,9 @@ struct QuestionDraft {
     let path: String
     let diagnostics: DiagnosticEngine
     let context: QuestionContext
-    private(set) var failed = false
+    var failed = false
+    /// While a variant is built: "variant 3", put before every message so the author knows which one failed.
+    var variantLabel: String?
 
     init(directive: Directive, path: String, diagnostics: DiagnosticEngine, context: QuestionContext) {
         self.directive = directive
@@ -18,7 +20,7 @@ struct QuestionDraft {
     }
 
     mutating func error(_ location: SourceLocation, _ message: String) {
-        diagnostics.error(path: path, at: location, message)
+        diagnostics.error(path: path, at: location, variantLabel.map { "\($0): " + message } ?? message)
         failed = true
     }
 
@@ -33,19 +35,34 @@ struct QuestionDraft {
         checkOptions(kind: kind)
         let id = name(number: number)
         let (promptLines, explanationLines) = splitExplanation()
+        var variants: [Question.Variant] = []
+        if let count = variantCount() {
+            guard !failed, let built = buildVariants(kind: kind, id: id, count: count, promptLines, explanationLines) else { return nil }
+            variants = built
+        }
+        guard let first = variants.first ?? buildVariant(kind: kind, promptLines, explanationLines), !failed else { return nil }
+        var question = Question(id: id, kind: kind.kind, promptHTML: first.promptHTML, optionsHTML: first.optionsHTML,
+                                answer: first.answer, location: directive.location,
+                                idLocation: directive.option("name")?.valueLocation, explanationHTML: first.explanationHTML)
+        question.variants = variants
+        return question
+    }
+
+    /// The prompt, options, explanation and answer, evaluated in the scope in force (a variant's
+    /// given names, or the lesson's); `given` is left empty for the caller.
+    mutating func buildVariant(kind: any QuizKind, _ promptLines: BodyLines, _ explanationLines: BodyLines?) -> Question.Variant? {
         let rendered = renderBody(kind: kind, promptLines)
         let explanation = explanationLines.flatMap { renderExplanation($0) }
         let answer = self.answer(kind: kind, optionCount: rendered?.options.count)
         guard !failed, let rendered, let answer else { return nil }
-        return Question(id: id, kind: kind.kind, promptHTML: rendered.prompt, optionsHTML: rendered.options,
-                        answer: answer, location: directive.location,
-                        idLocation: directive.option("name")?.valueLocation, explanationHTML: explanation)
+        return Question.Variant(given: [], promptHTML: rendered.prompt, optionsHTML: rendered.options,
+                                explanationHTML: explanation, answer: answer)
     }
 
     // MARK: Options
 
     private mutating func checkOptions(kind: any QuizKind) {
-        let known = (["answer", "name"] + kind.options).sorted()
+        let known = (["answer", "name"] + Self.variantOptions + kind.options).sorted()
         var seen: Set<String> = []
         for option in directive.options {
             if !seen.insert(option.key).inserted {
@@ -161,7 +178,7 @@ struct QuestionDraft {
         }
     }
 
-    private mutating func evaluate(_ source: String, at location: SourceLocation) -> Value? {
+    mutating func evaluate(_ source: String, at location: SourceLocation) -> Value? {
         do {
             return try context.evaluate(source) { location.advanced(by: $0) }
         } catch {

@@ -18,7 +18,8 @@ public enum QuizHTML {
         let number = index + 1
         var html = """
         <section class="question" id="\(base)" data-question="\(HTMLEscaping.escape(question.id))" \
-        data-kind="\(question.kind.rawValue)" aria-labelledby="\(base)-title">
+        data-kind="\(question.kind.rawValue)"\(question.variants.isEmpty ? "" : " data-variants=\"\(question.variants.count)\" data-variant=\"1\"") \
+        aria-labelledby="\(base)-title">
         <p class="question-title" id="\(base)-title">Question \(number)</p>
         <div class="question-prompt" id="\(base)-prompt">
         \(question.promptHTML.trimmingCharacters(in: .newlines))
@@ -26,6 +27,7 @@ public enum QuizHTML {
 
         """
         html += QuizKinds.of(question).inputsHTML(question, base: base, number: number)
+        html += variantsHTML(question, base: base)
         html += "<p class=\"verdict\" id=\"\(base)-verdict\" aria-live=\"polite\"></p>\n"
         if let explanation = question.explanationHTML {
             html += "<template id=\"\(base)-explanation-content\">\(explanation.trimmingCharacters(in: .newlines))</template>\n"
@@ -33,6 +35,29 @@ public enum QuizHTML {
             html += "aria-live=\"polite\"></div>\n"
         }
         return html + "</section>\n"
+    }
+
+    /// For a question with variants: the "New variant" button and its status (a polite live region
+    /// that announces "Variant 3 of 12"), hidden until the script runs, and one
+    /// `<template id="quiz-ID-variant-K">` per variant holding its prompt, options and explanation
+    /// (`data-part="prompt"`, `"option"`, `"explanation"`), which the script swaps in. The page
+    /// without script shows variant 1.
+    static func variantsHTML(_ question: Question, base: String) -> String {
+        guard !question.variants.isEmpty else { return "" }
+        var html = "<p class=\"variant-controls\" id=\"\(base)-variant-controls\" hidden>"
+        html += "<button type=\"button\" class=\"new-variant\" id=\"\(base)-new-variant\" aria-describedby=\"\(base)-variant-status\">New variant</button> "
+        html += "<span class=\"variant-status\" id=\"\(base)-variant-status\" role=\"status\" aria-live=\"polite\">"
+        html += "Variant 1 of \(question.variants.count)</span></p>\n"
+        for (k, variant) in question.variants.enumerated() {
+            html += "<template id=\"\(base)-variant-\(k + 1)\"><div data-part=\"prompt\">"
+            html += variant.promptHTML.trimmingCharacters(in: .newlines) + "</div>"
+            for option in variant.optionsHTML { html += "<span data-part=\"option\">\(option)</span>" }
+            if let explanation = variant.explanationHTML {
+                html += "<div data-part=\"explanation\">\(explanation.trimmingCharacters(in: .newlines))</div>"
+            }
+            html += "</template>\n"
+        }
+        return html
     }
 
     /// `<section class="quiz">…</section>`: the instructions, the remaining count, Check score,
@@ -85,6 +110,13 @@ public enum QuizHTML {
         var spec: GradingSpec
         /// What the page shows as the computed answer.
         var display: String
+        /// With `:variants:`, each variant's spec and display (the page swaps them in); nil otherwise.
+        var variants: [DataVariant]?
+    }
+
+    struct DataVariant: Encodable {
+        var spec: GradingSpec
+        var display: String
     }
 
     struct DataDocument: Encodable {
@@ -100,7 +132,11 @@ public enum QuizHTML {
     /// U+2029 written as `\u` escapes so that it cannot end the script element.
     static func dataJSON(questions: [Question], panel: QuizPanel?, lessonName: String) -> String {
         let items = questions.map { q in
-            DataQuestion(id: q.id, kind: q.kind.rawValue, spec: q.gradingSpec, display: q.answer.displayText)
+            DataQuestion(id: q.id, kind: q.kind.rawValue, spec: q.gradingSpec, display: q.answer.displayText,
+                         variants: q.variants.isEmpty ? nil : (1...q.variants.count).map { k in
+                             let v = q.variant(k)
+                             return DataVariant(spec: v.gradingSpec, display: v.answer.displayText)
+                         })
         }
         let doc = DataDocument(lesson: lessonName, storageKey: storageKey(questions: questions, panel: panel, lessonName: lessonName),
                                passMark: QuizNumber.text(panel?.passMark ?? QuizPanel.defaultPassMark),

@@ -3,7 +3,8 @@
 ///
 /// FNV-1a 64 over a canonical serialization: for each question, its id, kind, prompt HTML, option
 /// HTML, answer (`numeric:VALUE±TOLERANCE`, `choice:N`, `text:ANSWER`, `matrix:RxC:V V…±T[:partial]`)
-/// and, when there is one, `explanation:HTML`, fields separated by
+/// and, when there is one, `explanation:HTML`, then for each variant `variant:PROMPT␞OPTIONS␞ANSWER␞EXPLANATION`;
+/// fields separated by
 /// U+001F, options by U+001E, questions ended by U+001D; then `pass:` and the mark.
 ///
 ///     h = 0xcbf29ce484222325;  for each byte b: h = (h ^ b) &* 0x100000001b3
@@ -18,21 +19,27 @@ public enum QuizHash {
     static func canonical(questions: [Question], panel: QuizPanel?) -> String {
         var s = ""
         for q in questions {
-            let answer: String
-            switch q.answer {
-            case let .numeric(value, tolerance, _): answer = "numeric:\(QuizNumber.text(value))±\(QuizNumber.text(tolerance))"
-            case let .choice(n): answer = "choice:\(n)"
-            case let .text(t): answer = "text:\(t)"
-            case let .matrix(m):
-                answer = "matrix:\(m.rows)x\(m.columns):" + m.values.map(QuizNumber.text).joined(separator: " ")
-                    + "±\(QuizNumber.text(m.tolerance))" + (m.partial ? ":partial" : "")
-            }
-            var fields = [q.id, q.kind.rawValue, q.promptHTML, q.optionsHTML.joined(separator: "\u{1E}"), answer]
+            var fields = [q.id, q.kind.rawValue, q.promptHTML, q.optionsHTML.joined(separator: "\u{1E}"), answer(q.answer)]
             if let explanation = q.explanationHTML { fields.append("explanation:" + explanation) }
+            for v in q.variants {
+                fields.append("variant:" + [v.promptHTML, v.optionsHTML.joined(separator: "\u{1E}"), answer(v.answer),
+                                            v.explanationHTML ?? ""].joined(separator: "\u{1E}"))
+            }
             s += fields.joined(separator: "\u{1F}") + "\u{1D}"
         }
         s += "pass:\(QuizNumber.text(panel?.passMark ?? QuizPanel.defaultPassMark))"
         return s
+    }
+
+    static func answer(_ answer: Question.Answer) -> String {
+        switch answer {
+        case let .numeric(value, tolerance, _): return "numeric:\(QuizNumber.text(value))±\(QuizNumber.text(tolerance))"
+        case let .choice(n): return "choice:\(n)"
+        case let .text(t): return "text:\(t)"
+        case let .matrix(m):
+            return "matrix:\(m.rows)x\(m.columns):" + m.values.map(QuizNumber.text).joined(separator: " ")
+                + "±\(QuizNumber.text(m.tolerance))" + (m.partial ? ":partial" : "")
+        }
     }
 
     /// FNV-1a 64 of the UTF-8 bytes of `text`, as 16 lower-case hex digits.

@@ -11,9 +11,8 @@ import CNNKernels
 /// also adds a case to `Question.Answer`. Grading needs no new code on either side as long as the
 /// response reads as one of `GradingSpec.Read`.
 ///
-/// Variant-ready: grading and display take an answer, not a question, so a question that later
-/// holds N variants (each with its own prompt, answer and explanation) grades each through the
-/// same kind.
+/// Variants: a question with `:variants:` holds N variants (`Question.Variant`), each graded,
+/// shown and exported through the same kind as the question `Question.variant(k)`.
 protocol QuizKind: Sendable {
     var kind: Question.Kind { get }
     /// Options beyond `:answer:` and `:name:` (e.g. `tolerance`).

@@ -8,6 +8,11 @@
 /// (inert without an LMS). `page` wraps them with the DOM code: live remaining count, Check score,
 /// verdicts, explanations, storage, reset.
 ///
+/// Variants: a question with `:variants:` shows the variant stored under
+/// `lessonbuild:LESSON:variant:ID` (chosen at random on the first visit); "New variant" moves to
+/// another variant at random, clears that question's answer, verdict and explanation, and announces
+/// "Variant K of N" in a polite status. "Reset answers" keeps the variants.
+///
 /// Behaviour: editing an answer saves it and clears that question's verdict; "Check score" shows
 /// every verdict with the computed answer, reveals each explanation (in a polite live region) and
 /// announces the score; a pass marks the lesson
@@ -117,15 +122,29 @@ public enum QuizScript {
       }
       function save() {
         try { window.localStorage.setItem(key, JSON.stringify(state)); } catch (e) { /* private mode, quota: keep going */ }
-        if (lms) { lms.saveAnswers(state.answers); }
+        if (lms) { lms.saveAnswers(lmsAnswers()); }
       }
       function forget() {
         try { window.localStorage.removeItem(key); } catch (e) { /* ignore */ }
       }
       var state = load() || { answers: {}, completed: false };
+      // In an LMS the suspend data also keeps each variant, as "ID.variant" beside "ID" (the CSV
+      // columns `lessonbuild grade` reads), so a learner who comes back elsewhere keeps it.
+      var resumedVariants = {};
       if (lms) {
         var resumed = lms.loadAnswers();
-        if (resumed && Object.keys(state.answers).length === 0) { state.answers = resumed; }
+        if (resumed && Object.keys(state.answers).length === 0) {
+          state.answers = {};
+          Object.keys(resumed).forEach(function (k) {
+            if (/\.variant$/.test(k)) { resumedVariants[k.slice(0, -8)] = parseInt(resumed[k], 10); } else { state.answers[k] = resumed[k]; }
+          });
+        }
+      }
+      function lmsAnswers() {
+        var out = {};
+        Object.keys(state.answers).forEach(function (k) { out[k] = state.answers[k]; });
+        data.questions.forEach(function (q) { if (q.variant) { out[q.id + ".variant"] = String(q.variant); } });
+        return out;
       }
       function byId(id) { return document.getElementById(id); }
       function radios(q) { return document.getElementsByName("quiz-" + q.id); }
@@ -219,6 +238,75 @@ public enum QuizScript {
         if (done) { done.hidden = !state.completed; }
         if (panel) { panel.className = state.completed ? "quiz is-complete" : "quiz"; }
       }
+      // Variants: one per learner, chosen at random on the first visit and kept in localStorage
+      // under lessonbuild:LESSON:variant:ID; "New variant" moves to another one and clears that answer.
+      function variantKey(q) { return "lessonbuild:" + data.lesson + ":variant:" + q.id; }
+      function storedVariant(q) {
+        try {
+          var n = parseInt(window.localStorage.getItem(variantKey(q)), 10);
+          return n >= 1 && n <= q.variants.length ? n : null;
+        } catch (e) { return null; }
+      }
+      function storeVariant(q, n) {
+        try { window.localStorage.setItem(variantKey(q), String(n)); } catch (e) { /* keep going without saving */ }
+      }
+      function fillFrom(target, source) {
+        if (!target) { return; }
+        target.textContent = "";
+        if (!source) { return; }
+        var copy = document.importNode(source, true);
+        while (copy.firstChild) { target.appendChild(copy.firstChild); }
+      }
+      function applyVariant(q, n) {
+        var template = byId("quiz-" + q.id + "-variant-" + n), section = byId("quiz-" + q.id);
+        if (!template || !section) { return; }
+        var parts = template.content;
+        fillFrom(byId("quiz-" + q.id + "-prompt"), parts.querySelector("[data-part=prompt]"));
+        var options = parts.querySelectorAll("[data-part=option]");
+        for (var i = 0; i < options.length; i++) {
+          fillFrom(document.querySelector("label[for='quiz-" + q.id + "-option" + (i + 1) + "']"), options[i]);
+        }
+        var explanation = byId("quiz-" + q.id + "-explanation-content");
+        if (explanation) { fillFrom(explanation.content, parts.querySelector("[data-part=explanation]")); }
+        q.variant = n;
+        q.spec = q.variants[n - 1].spec;
+        q.display = q.variants[n - 1].display;
+        section.setAttribute("data-variant", String(n));
+      }
+      function variantStatus(q, text) {
+        var el = byId("quiz-" + q.id + "-variant-status");
+        if (el) { el.textContent = text; }
+      }
+      function newVariant(q) {
+        var count = q.variants.length, r = Math.floor(Math.random() * (count - 1));
+        var next = Math.min(count, r + 1 >= q.variant ? r + 2 : r + 1);
+        storeVariant(q, next);
+        applyVariant(q, next);
+        write(q, "");
+        delete state.answers[q.id];
+        setVerdict(q, "", null);
+        showExplanation(q, false);
+        save();
+        update();
+        variantStatus(q, "Variant " + next + " of " + count + ": new numbers, your answer was cleared.");
+      }
+      function setUpVariant(q) {
+        if (!q.variants || q.variants.length === 0) { return; }
+        var n = storedVariant(q), resumedVariant = resumedVariants[q.id];
+        if (n === null && resumedVariant >= 1 && resumedVariant <= q.variants.length) {
+          n = resumedVariant;
+          storeVariant(q, n);
+        }
+        if (n === null) {
+          n = 1 + Math.floor(Math.random() * q.variants.length);
+          storeVariant(q, n);
+        }
+        applyVariant(q, n);
+        variantStatus(q, "Variant " + n + " of " + q.variants.length);
+        var controls = byId("quiz-" + q.id + "-variant-controls"), button = byId("quiz-" + q.id + "-new-variant");
+        if (controls && q.variants.length > 1) { controls.hidden = false; }
+        if (button) { button.addEventListener("click", function () { newVariant(q); }); }
+      }
       function changed(q) {
         state.answers[q.id] = read(q);
         setVerdict(q, "", null);
@@ -263,7 +351,7 @@ public enum QuizScript {
       function reset() {
         forget();
         state = { answers: {}, completed: false };
-        if (lms) { lms.saveAnswers(state.answers); }
+        if (lms) { lms.saveAnswers(lmsAnswers()); }
         for (var i = 0; i < data.questions.length; i++) {
           write(data.questions[i], "");
           setVerdict(data.questions[i], "", null);
@@ -275,6 +363,7 @@ public enum QuizScript {
         update();
       }
       data.questions.forEach(function (q) {
+        setUpVariant(q);
         var saved = state.answers[q.id];
         if (typeof saved === "string" || typeof saved === "number") { write(q, saved); }
         var list = controls(q);
@@ -398,6 +487,8 @@ public enum QuizScript {
     .verdict-incorrect, .verdict-unanswered, .verdict-invalid, .verdict-partial { color: var(--bad, #8a1c1c); font-weight: 600; }
     .question .explanation:not(:empty) { border-left: 3px solid var(--border, #999); padding-left: 0.75rem; }
     .question .matrix-answer input { width: 6em; }
+    .question .new-variant:focus-visible { outline: 3px solid var(--focus, #1a5fb4); outline-offset: 2px; }
+    .question .variant-status { margin-left: 0.5rem; font-size: 0.9em; }
     .quiz.is-complete .quiz-complete { font-weight: 700; color: var(--ok, #1b5e20); }
 
     """

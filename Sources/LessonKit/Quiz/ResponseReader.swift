@@ -48,15 +48,52 @@ public enum ResponseReader {
         }
         var answers: [String: String] = [:]
         var positions: [String: String] = [:]
+        var variants: [String: Int] = [:]
+        var variantPositions: [String: String] = [:]
         for member in members {
             positions[member.key] = member.value.position.description
-            guard let text = try answerText(member.value, path: path) else { continue }
+            var answer = member.value
+            if case let .object(fields) = member.value.value {
+                // A variant question: {"variant": 3, "answer": "112"}.
+                answer = try variantAnswer(fields, at: member.value, path: path, variant: &variants[member.key],
+                                           variantPosition: &variantPositions[member.key])
+                positions[member.key] = answer.position.description
+            }
+            guard let text = try answerText(answer, path: path) else { continue }
             answers[member.key] = text
         }
-        return Responses(format: .json, learners: [.init(learner: nil, answers: answers, row: 0, positions: positions)],
+        return Responses(format: .json, learners: [.init(learner: nil, answers: answers, row: 0, positions: positions,
+                                                         variants: variants, variantPositions: variantPositions)],
                          questionIDs: members.map(\.key), idPositions: Dictionary(uniqueKeysWithValues: members.map {
                              ($0.key, $0.keyPosition.description)
                          }))
+    }
+
+    /// The `answer` of `{"variant": N, "answer": A}` (a `null` answer when left out), with `variant`
+    /// and where it is written.
+    private static func variantAnswer(_ fields: [StrictJSON.Member], at node: StrictJSON.Node, path: String,
+                                      variant: inout Int?, variantPosition: inout String?) throws(ResponseError) -> StrictJSON.Node {
+        var answer = StrictJSON.Node(value: .null, position: node.position)
+        for field in fields {
+            switch field.key {
+            case "answer": answer = field.value
+            case "variant":
+                guard case let .number(text) = field.value.value, let n = Int(text), n >= 1 else {
+                    throw ResponseError(path: path, row: field.value.position.description,
+                                        "`variant` must be a variant number (1, 2, …), like {\"variant\": 3, \"answer\": \"112\"}")
+                }
+                variant = n
+                variantPosition = field.value.position.description
+            default:
+                throw ResponseError(path: path, row: field.keyPosition.description,
+                                    "unknown key `\(field.key)`; a response to a question with variants is {\"variant\": 3, \"answer\": \"112\"}")
+            }
+        }
+        guard variant != nil else {
+            throw ResponseError(path: path, row: node.position.description,
+                                "this response has no `variant`; write {\"variant\": 3, \"answer\": \"112\"}")
+        }
+        return answer
     }
 
     /// The response text of one JSON value; nil for `null`.
@@ -88,7 +125,8 @@ public enum ResponseReader {
         case let .bool(b):
             throw ResponseError(path: path, row: node.position.description, "expected a string or a number, got \(b)")
         case .object:
-            throw ResponseError(path: path, row: node.position.description, "expected a string or a number, got an object")
+            throw ResponseError(path: path, row: node.position.description,
+                                "expected a string or a number, got an object (only a whole response is {\"variant\": N, \"answer\": …})")
         }
     }
 
@@ -106,9 +144,11 @@ public enum ResponseReader {
         guard names.first?.lowercased() == "learner" else {
             throw ResponseError(path: path, row: String(header.line), "the first column must be `learner`, got `\(names.first ?? "")`")
         }
-        let ids = Array(names.dropFirst())
+        let columns = Array(names.dropFirst())
+        // `ID.variant` columns hold the variant each response to ID answers.
+        let ids = columns.filter { !$0.hasSuffix(variantSuffix) }
         var seenIDs: Set<String> = []
-        for id in ids {
+        for id in columns {
             guard !id.isEmpty else { throw ResponseError(path: path, row: String(header.line), "a column has no question id") }
             guard seenIDs.insert(id).inserted else {
                 throw ResponseError(path: path, row: String(header.line), "question `\(id)` appears twice in the header")
@@ -128,20 +168,63 @@ public enum ResponseReader {
             }
             seenLearners[learner] = record.line
             var answers: [String: String] = [:]
-            for (id, cell) in zip(ids, record.fields.dropFirst()) where !QuizText.trim(cell).isEmpty {
-                answers[id] = cell
+            var variants: [String: Int] = [:]
+            for (column, cell) in zip(columns, record.fields.dropFirst()) where !QuizText.trim(cell).isEmpty {
+                guard column.hasSuffix(variantSuffix) else {
+                    answers[column] = cell
+                    continue
+                }
+                let text = QuizText.trim(cell)
+                guard text.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(text), n >= 1 else {
+                    throw ResponseError(path: path, row: row, "`\(column)` must be a variant number (1, 2, …), got `\(text)`")
+                }
+                variants[String(column.dropLast(variantSuffix.count))] = n
             }
-            learners.append(.init(learner: learner, answers: answers, row: record.line,
-                                  positions: Dictionary(uniqueKeysWithValues: ids.map { ($0, String(record.line)) })))
+            let positions = Dictionary(uniqueKeysWithValues: ids.map { ($0, String(record.line)) })
+            learners.append(.init(learner: learner, answers: answers, row: record.line, positions: positions,
+                                  variants: variants, variantPositions: variants.mapValues { _ in String(record.line) }))
         }
         guard !learners.isEmpty else {
             throw ResponseError(path: path, row: String(header.line), "the header is not followed by any learner row")
         }
-        return Responses(format: .csv, learners: learners, questionIDs: ids)
+        var mentioned = ids
+        for column in columns where column.hasSuffix(variantSuffix) {
+            let id = String(column.dropLast(variantSuffix.count))
+            if !mentioned.contains(id) { mentioned.append(id) }
+        }
+        return Responses(format: .csv, learners: learners, questionIDs: mentioned)
     }
+
+    /// The CSV column beside `ID` that holds the variant: `ID.variant`.
+    static let variantSuffix = ".variant"
 }
 
 extension Responses {
+    /// Checks the variant of every response against `variantCounts` (question id → N, for questions
+    /// with `:variants: N`): an answer to such a question needs its variant, 1…N; a question without
+    /// variants takes none. Errors name the file and the row (`LINE`, or `LINE:COL` in JSON).
+    public func check(variantCounts: [String: Int], path: String) throws(ResponseError) {
+        for learner in learners {
+            let who = learner.learner.map { "learner `\($0)`: " } ?? ""
+            for (id, n) in learner.variants.sorted(by: { $0.key < $1.key }) {
+                let row = learner.variantPositions[id] ?? String(learner.row)
+                guard let count = variantCounts[id] else {
+                    throw ResponseError(path: path, row: row, "\(who)question `\(id)` has no variants; give its answer alone")
+                }
+                guard n <= count else {
+                    throw ResponseError(path: path, row: row,
+                                        "\(who)variant \(n) of question `\(id)` is out of range: it has \(count) variants, numbered 1 to \(count)")
+                }
+            }
+            for (id, count) in variantCounts.sorted(by: { $0.key < $1.key }) where learner.answers[id] != nil && learner.variants[id] == nil {
+                let row = learner.positions[id] ?? String(learner.row)
+                let how = format == .csv ? "a column `\(id).variant`" : "{\"\(id)\": {\"variant\": 3, \"answer\": …}}"
+                throw ResponseError(path: path, row: row,
+                                    "\(who)question `\(id)` has \(count) variants; say which one this answer is for with \(how)")
+            }
+        }
+    }
+
     /// Rejects question ids the lesson does not have (a typo would otherwise grade as unanswered).
     public func check(questionIDs known: [String], path: String) throws(ResponseError) {
         let knownSet = Set(known)

@@ -12,11 +12,18 @@ public struct Responses: Sendable, Equatable {
         public var row: Int
         /// Where each answer is in the file, by question id: `LINE` for CSV, `LINE:COL` for JSON.
         public var positions: [String: String]
-        public init(learner: String?, answers: [String: String], row: Int, positions: [String: String] = [:]) {
+        /// The variant each response answers, by question id (JSON `{"variant": 3, …}`, CSV `ID.variant`).
+        public var variants: [String: Int] = [:]
+        /// Where each variant number is written, like `positions`.
+        public var variantPositions: [String: String] = [:]
+        public init(learner: String?, answers: [String: String], row: Int, positions: [String: String] = [:],
+                    variants: [String: Int] = [:], variantPositions: [String: String] = [:]) {
             self.learner = learner
             self.answers = answers
             self.row = row
             self.positions = positions
+            self.variants = variants
+            self.variantPositions = variantPositions
         }
     }
 

@@ -318,6 +318,16 @@ caption .label { font-weight: 600; }
   cursor: pointer;
 }
 .quiz button + button { color: var(--link); background: transparent; border-color: var(--border); }
+.question .new-variant {
+  min-height: 2.75rem;
+  padding: 0.4rem 0.9rem;
+  font: inherit;
+  color: var(--link);
+  background: transparent;
+  border: 1px solid var(--border);
+  border-radius: 6px;
+  cursor: pointer;
+}
 .verdict:empty { display: none; }
 .correct { color: var(--ok); }
 .incorrect { color: var(--bad); }
@@ -351,7 +361,7 @@ caption .label { font-weight: 600; }
     --panel-bg: #ffffff; --ok: #000000; --bad: #000000; --eval-accent: #000000;
   }
   body { font-size: 11pt; color: #000; background: #fff; }
-  .skip-link, .site-nav, nav, button, .quiz-actions, .page-footer a { display: none !important; }
+  .skip-link, .site-nav, nav, button, .quiz-actions, .variant-controls, .page-footer a { display: none !important; }
   .heading-link { display: none !important; }
   .page-header, main, .page-footer { max-width: none; padding: 0; }
   a { color: #000; text-decoration: underline; }

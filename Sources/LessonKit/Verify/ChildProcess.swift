@@ -6,9 +6,12 @@ import Glibc
 /// Runs one program to completion under a time and output budget, with stdin closed and stdout and
 /// stderr read together (a poll loop over both pipes, so a child filling one pipe never deadlocks).
 ///
-/// Foundation's `Process` starts the child in a process group of its own (on Linux it spawns with
-/// `POSIX_SPAWN_SETPGROUP`); checked with `getpgid` after launch, so a timeout or an overflow
-/// `SIGKILL`s the whole group — grandchildren included — not just the direct child.
+/// The child is spawned alone (``SpawnedProcess``: only fds 0, 1 and 2, its own process group).
+/// Stopping it, at the timeout or past the output limit, sends `SIGTERM` to the child itself (the
+/// listing supervisor then kills every descendant it adopted; bubblewrap takes its whole PID
+/// namespace down) and `SIGKILL` to its process group `stopGrace` seconds later at the latest.
+/// However the child ends, its process group is swept with `SIGKILL` before it is reaped, so nothing
+/// it started in its group outlives the run.
 struct ChildProcess {
     enum Termination: Sendable, Equatable {
         case exited(Int32)
@@ -32,60 +35,47 @@ struct ChildProcess {
     var timeout: Double
     var outputLimit: Int
 
+    /// How long the child has to end after `SIGTERM` before its group gets `SIGKILL`.
+    private static let stopGrace: Double = 0.5
     /// How long to wait for the pipes to close and the child to be reaped after the kill.
     private static let grace: Double = 2
 
-    /// The child inherits the spawning thread's signal mask, and Dispatch's worker threads block most
-    /// signals; a listing should start as it would from a shell, with none blocked.
-    private static func withEmptySignalMask<T>(_ body: () throws -> T) rethrows -> T {
-        var empty = sigset_t(), saved = sigset_t()
-        sigemptyset(&empty)
-        pthread_sigmask(SIG_SETMASK, &empty, &saved)
-        defer { pthread_sigmask(SIG_SETMASK, &saved, nil) }
-        return try body()
-    }
-
     func run() throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        let outPipe = Pipe(), errPipe = Pipe()
-        process.standardOutput = outPipe
-        process.standardError = errPipe
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
+        let child = try SpawnedProcess.start(executable: executable.path, arguments: arguments,
+                                             directory: directory.path, environment: environment)
         defer {
-            try? outPipe.fileHandleForReading.close()
-            try? errPipe.fileHandleForReading.close()
+            close(child.stdout)
+            close(child.stderr)
         }
-
-        let start = DispatchTime.now()
-        try Self.withEmptySignalMask { try process.run() }
-        let pid = process.processIdentifier
-        let target: pid_t = getpgid(pid) == pid ? -pid : pid
+        let now = { DispatchTime.now().uptimeNanoseconds }
+        let nanoseconds = { (seconds: Double) in UInt64(seconds * 1e9) }
+        // At most a million seconds, so the nanosecond count cannot overflow; NaN counts as zero.
+        let seconds = timeout.isNaN ? 0 : min(max(timeout, 0), 1e6)
+        let deadline = now() + nanoseconds(seconds)
         var stoppedBy: Termination?
+        var killGroupAt = UInt64.max, giveUpAt = UInt64.max
         func stop(_ reason: Termination) {
             guard stoppedBy == nil else { return }
             stoppedBy = reason
-            kill(target, SIGKILL)
+            kill(child.pid, SIGTERM)
+            killGroupAt = now() + nanoseconds(Self.stopGrace)
+            giveUpAt = now() + nanoseconds(Self.grace)
         }
-        // At most a million seconds, so the nanosecond count cannot overflow; NaN counts as zero.
-        let seconds = timeout.isNaN ? 0 : min(max(timeout, 0), 1e6)
-        let deadline = start.uptimeNanoseconds + UInt64(seconds * 1e9)
+        func killGroupIfDue() {
+            guard now() >= killGroupAt else { return }
+            kill(-child.pid, SIGKILL)
+            killGroupAt = .max
+        }
 
-        var streams = [outPipe.fileHandleForReading.fileDescriptor, errPipe.fileHandleForReading.fileDescriptor]
+        var streams = [child.stdout, child.stderr]
         var captured: [[UInt8]] = [[], []]
         var buffer = [UInt8](repeating: 0, count: 65_536)
-        var giveUpAt = UInt64.max
         while streams.contains(where: { $0 >= 0 }) {
-            let now = DispatchTime.now().uptimeNanoseconds
-            if stoppedBy == nil, now >= deadline { stop(.timedOut); giveUpAt = now + UInt64(Self.grace * 1e9) }
-            if now >= giveUpAt { break }  // something outside the group still holds a pipe open
-            let wakeAt = stoppedBy == nil ? deadline : giveUpAt
-            let waitMs = Int32(clamping: (wakeAt - min(wakeAt, now)) / 1_000_000 + 1)
+            if stoppedBy == nil, now() >= deadline { stop(.timedOut) }
+            killGroupIfDue()
+            if now() >= giveUpAt { break }  // something outside the group still holds a pipe open
+            let wakeAt = min(stoppedBy == nil ? deadline : giveUpAt, killGroupAt)
+            let waitMs = Int32(clamping: (wakeAt - min(wakeAt, now())) / 1_000_000 + 1)
             var fds = streams.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
             let ready = poll(&fds, nfds_t(fds.count), min(waitMs, 100))
             if ready < 0, errno == EINTR { continue }
@@ -95,10 +85,7 @@ struct ChildProcess {
                 if count > 0 {
                     if stoppedBy == nil {
                         captured[index] += buffer[0..<count]
-                        if captured[index].count > outputLimit {
-                            stop(.outputTooLarge)
-                            giveUpAt = DispatchTime.now().uptimeNanoseconds + UInt64(Self.grace * 1e9)
-                        }
+                        if captured[index].count > outputLimit { stop(.outputTooLarge) }
                     }
                 } else if count == 0 || errno != EINTR {
                     streams[index] = -1
@@ -107,19 +94,20 @@ struct ChildProcess {
         }
 
         // The pipes are closed; the child may still run (it closed them itself), so keep the deadline.
-        if stoppedBy == nil {
-            let remaining = deadline > DispatchTime.now().uptimeNanoseconds
-                ? deadline - DispatchTime.now().uptimeNanoseconds : 0
-            if exited.wait(timeout: .now() + .nanoseconds(Int(clamping: remaining))) == .timedOut {
-                stop(.timedOut)
-            }
+        while !child.hasExited() {
+            if stoppedBy == nil, now() >= deadline { stop(.timedOut) }
+            killGroupIfDue()
+            if now() >= giveUpAt { kill(-child.pid, SIGKILL) }
+            usleep(2_000)
         }
+        kill(-child.pid, SIGKILL)  // the leader is a zombie until reaped, so the group id is still ours
+        let status = child.reap()
         if let stoppedBy {
-            _ = exited.wait(timeout: .now() + Self.grace)
             return Result(stdout: captured[0], stderr: captured[1], termination: stoppedBy)
         }
-        let termination: Termination = process.terminationReason == .exit
-            ? .exited(process.terminationStatus) : .signaled(process.terminationStatus)
+        // The wait status: the low 7 bits are the signal that ended the child, 0 for an exit.
+        let signal = status & 0x7f
+        let termination: Termination = signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal)
         return Result(stdout: captured[0], stderr: captured[1], termination: termination)
     }
 }

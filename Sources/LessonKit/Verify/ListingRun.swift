@@ -15,7 +15,8 @@ enum ListingRun {
         case .outputTooLarge:
             return .outputTooLarge(limit: outputLimit)
         case let .signaled(signal):
-            return .raised(traceback: cleaned(result.stderr, scratch: scratch) + "killed by signal \(signal)\n")
+            let why = signal == SIGXCPU ? " (SIGXCPU: the CPU-time limit was reached)" : ""
+            return .raised(traceback: cleaned(result.stderr, scratch: scratch) + "killed by signal \(signal)\(why)\n")
         case let .exited(status) where status != 0:
             let stderr = cleaned(result.stderr, scratch: scratch)
             if let module = missingModule(in: stderr) { return .skipped(module: module) }
