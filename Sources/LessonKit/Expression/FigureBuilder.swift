@@ -335,17 +335,6 @@ enum FigureLimits {
     static let maxLessonBytes = 32 << 20
 }
 
-/// 64-bit FNV-1a of `bytes` as 16 hex digits: a stable content name for a generated file.
-func fnv1a(_ bytes: [UInt8]) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x0000_0100_0000_01b3
-    }
-    let hex = String(hash, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
-}
-
 private extension Value {
     /// A tensor or a list: one series of `line(xs, [ys1, ys2])`.
     var isSeriesLike: Bool {

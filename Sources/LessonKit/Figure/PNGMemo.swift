@@ -83,3 +83,14 @@ final class PNGMemo: @unchecked Sendable {
         let maxPixels: Int
     }
 }
+
+/// 64-bit FNV-1a of `bytes` as 16 hex digits: a stable content name for a generated file.
+func fnv1a(_ bytes: [UInt8]) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x0000_0100_0000_01b3
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+}
