@@ -8,6 +8,7 @@ writes, deterministically (same inputs, same bytes):
     OUTDIR/lessons/lesson-001.md ... lesson-N.md   N variants of LESSON for `lessonbuild`
     OUTDIR/stripped/lesson-001.md ...              the same variants as plain Markdown for `cmark-gfm`
     OUTDIR/single/stripped.md                      LESSON itself as plain Markdown
+    OUTDIR/lessons/_*.md, OUTDIR/lessons/images/   the files beside LESSON that it imports or reads
 
 A variant gets its own title and summary ("... (variant 7)") and, unless --titles-only, its
 `{eval}` data changed: every decimal literal inside square brackets moves by -1, 0 or +1 in its
@@ -167,8 +168,13 @@ def main(argv):
             handle.write(text)
         with open(os.path.join(outdir, "stripped", name), "w", encoding="utf-8") as handle:
             handle.write(stripped_text(text))
-    # Files the lesson reads (loadImage paths are relative to the lesson): its images/ folder.
-    images = os.path.join(os.path.dirname(os.path.abspath(lesson)), "images")
+    # Files the lesson reads, relative to it: the files it may import (`_*.md`, not pages) and
+    # its images/ folder (loadImage).
+    folder = os.path.dirname(os.path.abspath(lesson))
+    for name in sorted(os.listdir(folder)):
+        if name.startswith("_") and name.endswith(".md"):
+            shutil.copyfile(os.path.join(folder, name), os.path.join(outdir, "lessons", name))
+    images = os.path.join(folder, "images")
     if os.path.isdir(images):
         shutil.copytree(images, os.path.join(outdir, "lessons", "images"), dirs_exist_ok=True)
     print(f"make_corpus: {count} variants of {lesson} in {outdir}"

@@ -41,9 +41,16 @@ extension Tensor {
         case .bool(let v): return .bool(largest ? v.contains(true) : v.allSatisfy { $0 })
         case .int64(let v): return .int((largest ? v.max() : v.min()) ?? 0)
         case .float64(let v):
-            var m = v[0]
-            for x in v.dropFirst() { m = pickExtreme(m, x, largest) }
-            return .float(m)
+            // `pickExtreme` folded over `v`, one loop per direction; a NaN, once reached, is the result.
+            return .float(v.withUnsafeBufferPointer { v in
+                var m = v[0]
+                if largest {
+                    for x in v.dropFirst() where !m.isNaN { m = m > x ? m : x }
+                } else {
+                    for x in v.dropFirst() where !m.isNaN { m = m < x ? m : x }
+                }
+                return m
+            })
         }
     }
 

@@ -21,7 +21,7 @@ Browser:
     version, and the terminal prints the same; fix it: the overlay goes and the page updates;
   - edit course.yml (every page depends on it): the course title in the open page changes;
   - pass the quiz with the NumPy oracle's answers: the index marks that lesson, not the other;
-  - edit an imported `_part.md` (when this build has `import`): the page that imports it changes.
+  - edit an imported `_part.md`: the page that imports it changes, and no other lesson is rebuilt.
 """
 import json
 import os
@@ -147,8 +147,10 @@ def http_checks(binary):
         subprocess.run([binary, "build", "lessons", "--out", other, "--quiet"], cwd=server.folder, check=True)
         built = sorted(os.listdir(other))
         same = all(open(os.path.join(other, n), "rb").read() == open(server.path("site", n), "rb").read() for n in built)
+        served_files = sorted(n for n in set(os.listdir(server.path("site"))) - set(fixtures) - {"leak.md", "out"}
+                              if not n.startswith("."))
         pages = {n for n in built if n.endswith(".html")}
-        check(same and pages == {f"{lesson}.html" for lesson in course_lessons()} | {"index.html"}
+        check(same and built == served_files and pages == {f"{lesson}.html" for lesson in course_lessons()} | {"index.html"}
               and "lessonbuild-manifest.json" in built,
               f"site/ on disk is byte-identical to `lessonbuild build` ({', '.join(built)})")
         _, _, served = get(port, "/cnn.html")
@@ -160,6 +162,25 @@ def http_checks(binary):
     finally:
         status = server.stop()
     check(status == 0, f"SIGINT stops the server cleanly (exit {status})")
+
+
+def text_of(driver, selector):
+    """The rendered text of the first element matching `selector`, read in one script call: the live
+    update replaces the page's content, so an element found by one WebDriver call may be gone by the
+    next (a stale element reference)."""
+    return driver.execute_script("var e = document.querySelector(arguments[0]); return e ? e.innerText : '';", selector)
+
+
+def settled(server, quiet=1.0, timeout=30):
+    """Waits until the server has printed nothing for `quiet` seconds (every pending rebuild is
+    done); returns the number of lines it has printed."""
+    deadline = time.time() + timeout
+    count, since = len(server.lines), time.time()
+    while time.time() < deadline and time.time() - since < quiet:
+        time.sleep(0.05)
+        if len(server.lines) != count:
+            count, since = len(server.lines), time.time()
+    return count
 
 
 def line_and_column(text, needle):
@@ -186,7 +207,7 @@ def browser_checks(binary):
         edited = original.replace("Real cracks are longer", "Real cracks are LIVE-EDIT-ONE longer", 1)
         check(edited != original, "the lesson has the sentence the test edits")
         save(lesson, edited)
-        seen = wait_for(lambda: "LIVE-EDIT-ONE" in driver.find_element("css selector", "main").text)
+        seen = wait_for(lambda: "LIVE-EDIT-ONE" in text_of(driver, "main"))
         check(bool(seen), "an edit on disk shows in the open page")
         check(driver.execute_script("return window.__noReload") == "still here", "without reloading the page")
         check(abs(driver.execute_script("return window.scrollY") - scrolled) <= 2,
@@ -204,12 +225,12 @@ def browser_checks(binary):
         check(bool(overlay) and source_line in overlay, "with the source line")
         caret_line = " " * (column - 1) + "^"
         check(bool(overlay) and any(l.endswith("| " + caret_line) for l in overlay.split("\n")), "and a caret under the column")
-        check("LIVE-EDIT-ONE" in driver.find_element("css selector", "main").text, "over the last good version")
+        check("LIVE-EDIT-ONE" in text_of(driver, "main"), "over the last good version")
         check(wait_for(lambda: any(expected in l for l in server.errors), 5) is not None, "the terminal prints the error too")
 
         # 3. Fix it: the overlay goes, the page updates.
         save(lesson, edited.replace("LIVE-EDIT-ONE", "LIVE-EDIT-TWO", 1))
-        fixed = wait_for(lambda: "LIVE-EDIT-TWO" in driver.find_element("css selector", "main").text and
+        fixed = wait_for(lambda: "LIVE-EDIT-TWO" in text_of(driver, "main") and
                          not driver.execute_script("return !!document.getElementById('lessonbuild-errors')"))
         check(bool(fixed), "fixing the lesson clears the overlay and updates the page")
         check(driver.execute_script("return window.__noReload") == "still here", "still without a reload")
@@ -219,7 +240,7 @@ def browser_checks(binary):
         with open(course, encoding="utf-8") as handle:
             course_text = handle.read()
         save(course, course_text.replace("title: ", "title: Renamed course of ", 1))
-        title = wait_for(lambda: "Renamed course" in driver.find_element("css selector", "nav.course summary").text)
+        title = wait_for(lambda: "Renamed course" in text_of(driver, "nav.course summary"))
         check(bool(title), "editing course.yml updates the course navigation of the open page")
 
         # 5. The index marks the lesson whose quiz this browser passed (answers from the NumPy oracle).
@@ -242,24 +263,32 @@ def browser_checks(binary):
         order = [a.get_attribute("href").rsplit("/", 1)[1] for a in driver.find_elements("css selector", "ol.lesson-index > li > a")]
         check(order == [f"{lesson}.html" for lesson in course_lessons()], f"the index lists the course in order {order}")
         driver.get(server.url + "receptive-fields.html")
+        wait_for(lambda: driver.execute_script("return document.readyState") == "complete")
+        time.sleep(0.3)  # the event stream connects
+        driver.execute_script("window.__noReload = 'still here';")
 
-        # 6. An imported file (the `import "_x.md"` of format version 2), when this build has it.
+        # 6. An imported file (`import "_x.md"`): editing it rebuilds and updates the lesson that
+        # imports it, and only that lesson.
         part = server.path("lessons", "_shared_probe.md")
+        logged = len(server.lines)
         save(part, "```{eval}\nlet probeValue = 4242\n```\n")
-        probe = server.path("probe.md")
-        save(probe, "```{eval}\nimport \"lessons/_shared_probe.md\"\n```\n")
-        has_import = subprocess.run([binary, "build", probe, "--out", server.path("probe-site"), "--quiet"],
-                                    cwd=server.folder, capture_output=True).returncode == 0
-        if not has_import:
-            print("skipped: imported files (this build has no `import`)")
-        else:
-            save(lesson, edited.replace("Real cracks are LIVE-EDIT-ONE longer",
-                                        "Real cracks are {{ probeValue }} longer", 1)
-                 .replace("```{eval}\n", "```{eval}\nimport \"_shared_probe.md\"\n", 1))
-            wait_for(lambda: "4242" in driver.find_element("css selector", "main").text)
-            save(part, "```{eval}\nlet probeValue = 5353\n```\n")
-            check(bool(wait_for(lambda: "5353" in driver.find_element("css selector", "main").text)),
-                  "editing an imported file updates the page that imports it")
+        # A new file that no lesson names yet could be anything a lesson reads: every lesson is rebuilt.
+        everything = ", ".join(sorted(lesson + ".md" for lesson in course_lessons()))
+        check(bool(wait_for(lambda: any(f"rebuilt {everything} in" in line for line in server.lines[logged:]), 60)),
+              "a new file in the lesson folder rebuilds every lesson")
+        save(lesson, edited.replace("Real cracks are LIVE-EDIT-ONE longer", "Real cracks are {{ probeValue }} longer", 1)
+             .replace("```{eval}\n", "```{eval}\nimport \"_shared_probe.md\"\n", 1))
+        check(bool(wait_for(lambda: "4242" in text_of(driver, "main"))), "a lesson that imports a file shows its value")
+        logged = settled(server)
+        save(part, "```{eval}\nlet probeValue = 5353\n```\n")
+        check(bool(wait_for(lambda: "5353" in text_of(driver, "main"))),
+              "editing an imported file updates the page that imports it")
+        wait_for(lambda: any("rebuilt " in line for line in server.lines[logged:]), 10)
+        settled(server, quiet=0.5)
+        rebuilt = [line for line in server.lines[logged:] if "rebuilt " in line]
+        check(len(rebuilt) == 1 and "receptive-fields.md" in rebuilt[0] and "cnn.md" not in rebuilt[0],
+              f"and rebuilds only the lesson that imports it {rebuilt}")
+        check(driver.execute_script("return window.__noReload") == "still here", "still without a reload")
     finally:
         driver.quit()
         status = server.stop()

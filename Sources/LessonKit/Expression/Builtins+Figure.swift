@@ -51,7 +51,7 @@ extension Builtins {
         let raster: Raster
         do throws(RasterError) {
             let bytes = try PNGFile.bytes(atPath: resolved, displayName: path)
-            raster = try PNGDecoder.decode(bytes, mode: mode, maxPixels: call.limits.maxTensorElements / mode.channels)
+            raster = try PNGMemo.shared.decode(bytes, mode: mode, maxPixels: call.limits.maxTensorElements / mode.channels)
         } catch {
             let message = error.message.hasPrefix("cannot read image") || error.message.hasPrefix("image '")
                 ? error.message : "cannot load image '\(path)': \(error.message)"

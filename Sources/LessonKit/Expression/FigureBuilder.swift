@@ -84,9 +84,15 @@ struct FigureBuilder {
         var levels = [UInt8](repeating: 0, count: x.count)
         switch x.storage {
         case .float64(let values):
-            for (i, v) in values.enumerated() {
-                guard !v.isNaN else { throw ExpressionFailure("image values must not be nan (element \(i))", at: call.range(0)) }
-                levels[i] = UInt8(Swift.min(Swift.max((v * 255).rounded(.toNearestOrEven), 0), 255))
+            if let i = values.firstIndex(where: \.isNaN) {
+                throw ExpressionFailure("image values must not be nan (element \(i))", at: call.range(0))
+            }
+            values.withUnsafeBufferPointer { values in
+                levels.withUnsafeMutableBufferPointer { levels in
+                    for i in values.indices {
+                        levels[i] = UInt8(Swift.min(Swift.max((values[i] * 255).rounded(.toNearestOrEven), 0), 255))
+                    }
+                }
             }
         case .int64(let values):
             for (i, v) in values.enumerated() {
@@ -102,19 +108,23 @@ struct FigureBuilder {
         if isRGB {
             // Channels first (3, H, W) to interleaved rows (H, W, 3).
             let plane = height * width
-            for i in 0..<plane {
-                for channel in 0..<3 { pixels[3 * i + channel] = levels[channel * plane + i] }
+            levels.withUnsafeBufferPointer { levels in
+                pixels.withUnsafeMutableBufferPointer { pixels in
+                    for i in 0..<plane {
+                        for channel in 0..<3 { pixels[3 * i + channel] = levels[channel * plane + i] }
+                    }
+                }
             }
         }
         let raster = Raster(width: width, height: height, channels: isRGB ? 3 : 1, pixels: pixels)
-        let png: [UInt8]
+        let png: (bytes: [UInt8], fnv1a: String)
         do throws(RasterError) {
-            png = try PNGEncoder.encode(raster)
+            png = try PNGMemo.shared.encode(raster)
         } catch {
             throw ExpressionFailure("cannot encode the image: \(error.message)", at: call.range)
         }
         let pixelsModel = RasterPixels(width: width, height: height, channels: raster.channels, pixels: pixels)
-        return Figure(.image(RasterFigure(raster: pixelsModel, png: png, fileName: "figure-\(fnv1a(png)).png")))
+        return Figure(.image(RasterFigure(raster: pixelsModel, png: png.bytes, fileName: "figure-\(png.fnv1a).png")))
     }
 
     // MARK: - bars and line
@@ -332,17 +342,6 @@ enum FigureLimits {
     static let maxSeries = 12
     static let maxPanels = 12
     static let maxDecorations = 1_000
-}
-
-/// 64-bit FNV-1a of `bytes` as 16 hex digits: a stable content name for a generated file.
-func fnv1a(_ bytes: [UInt8]) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x0000_0100_0000_01b3
-    }
-    let hex = String(hash, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
 }
 
 private extension Value {

@@ -21,8 +21,7 @@ public enum FigureDescription {
             let kind = raster.channels == 1 ? "Gray" : "Colour"
             text = "\(kind) image of \(raster.height) × \(raster.width) pixels"
             if raster.channels == 1 {
-                let levels = raster.pixels.map(Double.init)
-                let (low, high) = extremes(levels)
+                let (low, high) = extremes(raster.pixels)
                 text += ", levels \(raster.pixels[low]) to \(raster.pixels[high]) of 255; brightest at "
                     + "row \(high / raster.width + 1), column \(high % raster.width + 1)"
             }
@@ -61,7 +60,7 @@ public enum FigureDescription {
     }
 
     /// Indices of the first minimum and the first maximum.
-    static func extremes(_ values: [Double]) -> (low: Int, high: Int) {
+    static func extremes<Element: Comparable>(_ values: [Element]) -> (low: Int, high: Int) {
         var low = 0, high = 0
         for (index, value) in values.enumerated() {
             if value < values[low] { low = index }

@@ -17,6 +17,7 @@ public enum HTMLEscaping {
     ///
     /// - Complexity: O(n) in the UTF-8 length of `text`.
     public static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: needsEscaping) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -32,11 +33,20 @@ public enum HTMLEscaping {
         return result
     }
 
+    /// Whether `byte` is one of the five characters `escape(_:)` replaces (all ASCII).
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+        default: false
+        }
+    }
+
     /// The inverse of `escape(_:)`: decodes the five references it writes (and `&#x27;`),
     /// `&amp;` last so that `&amp;lt;` stays `&lt;`.
     ///
     ///     HTMLEscaping.unescape("&lt;b&gt; &amp;amp;") == "<b> &amp;"
     public static func unescape(_ html: String) -> String {
+        guard html.utf8.contains(UInt8(ascii: "&")) else { return html }  // every reference starts with `&`
         var result = html
         for (reference, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'")] {
             result = result.replacingOccurrences(of: reference, with: character)

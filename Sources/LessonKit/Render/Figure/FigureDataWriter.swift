@@ -17,10 +17,17 @@ enum FigureDataWriter {
             let raster = image.raster
             let count = raster.width * raster.height
             guard count <= maxImageCells else {
-                let levels = raster.pixels
-                let mean = Double(levels.reduce(0) { $0 + Int($1) }) / Double(levels.count)
+                var (sum, low, high) = (0, UInt8.max, UInt8.min)
+                raster.pixels.withUnsafeBufferPointer { levels in
+                    for level in levels {
+                        sum += Int(level)
+                        low = Swift.min(low, level)
+                        high = Swift.max(high, level)
+                    }
+                }
+                let mean = Double(sum) / Double(raster.pixels.count)
                 let kind = raster.channels == 1 ? "gray" : "RGB"
-                return "<p>A \(raster.height) × \(raster.width) \(kind) image with 8-bit levels from \(levels.min()!) to \(levels.max()!) "
+                return "<p>A \(raster.height) × \(raster.width) \(kind) image with 8-bit levels from \(low) to \(high) "
                     + "(mean \(FigureDescription.short(mean, Value.double(mean).printed))); too many pixels to list.</p>\n" + decorationList(figure)
             }
             let rows = (0..<raster.height).map { row in
