@@ -76,5 +76,9 @@ fi
 echo "== adversarial catalogue (Tests/Adversarial: bounded time, located errors, the previous site untouched)"
 python3 Tests/Adversarial/run.py "$bin"
 
+echo "== the site as a transaction: kill -9 mid-build (seeded, 200 trials), 20 concurrent builds"
+python3 Tests/Adversarial/crash_consistency.py "$bin"
+python3 Tests/Adversarial/concurrency.py "$bin"
+
 echo "== swift test"
 swift test

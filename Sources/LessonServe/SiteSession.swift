@@ -154,10 +154,10 @@ final class SiteSession: @unchecked Sendable {
         guard !paths.isEmpty else { return }
         let diagnostics = DiagnosticEngine()
         let builder = SiteBuilder(outputDirectory: outputDirectory, diagnostics: diagnostics)
-        if let files = builder.render(lessonPaths: paths) {
-            let stale = builder.staleFiles(files)
+        if let files = builder.render(lessonPaths: paths, folders: LessonFiles.folders(arguments)) {
+            let stale: [String]
             do {
-                try builder.write(files)
+                stale = try builder.write(files)
             } catch {
                 let text = "error: \(error)"
                 lock.withLock { siteErrors = [text] }

@@ -10,11 +10,14 @@ struct BuildCommand: ParsableCommand {
         discussion: """
         Each lesson PATH.md becomes DIR/<name>.html; DIR/index.html lists every lesson page in \
         DIR, and DIR/lessonbuild.css styles them. A folder argument builds every .md file in it. \
-        Nothing is written unless every lesson builds; each file is replaced atomically.
+        Nothing is written unless every lesson builds; then the site changes as one transaction \
+        (every file staged, then renamed into place; a concurrent build waits). Building a folder \
+        removes the pages of lessons deleted from it. DIR/lessonbuild-manifest.json records \
+        which lesson owns each file.
 
         Example:
           lessonbuild lessons/cnn.md            writes site/cnn.html, site/index.html, site/lessonbuild.css
-          lessonbuild lessons --check           exits 1 naming each stale or missing file in site/
+          lessonbuild lessons --check           exits 1 naming each stale, missing or unexpected file in site/
         """
     )
 
@@ -24,7 +27,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The site folder.")
     var out: String = "site"
 
-    @Flag(help: "Build in memory and exit 1 naming each stale or missing file; write nothing.")
+    @Flag(help: "Build in memory and exit 1 naming each stale, missing or unexpected file; write nothing.")
     var check = false
 
     @Flag(name: .shortAndLong, help: "Print nothing on success.")
@@ -43,25 +46,21 @@ struct BuildCommand: ParsableCommand {
         }
         let diagnostics = DiagnosticEngine()
         let builder = SiteBuilder(outputDirectory: out, diagnostics: diagnostics)
-        guard let files = builder.render(lessonPaths: lessons) else {
+        guard let files = builder.render(lessonPaths: lessons, folders: LessonFiles.folders(paths)) else {
             printDiagnostics(diagnostics)
             throw ExitCode(1)
         }
-        if check {
-            let stale = builder.staleFiles(files)
-            for name in stale {
-                let path = (out as NSString).appendingPathComponent(name)
-                let state = FileManager.default.fileExists(atPath: path) ? "stale" : "missing"
-                FileHandle.standardError.write(Data("\(path): \(state)\n".utf8))
-            }
-            if !stale.isEmpty { throw ExitCode(1) }
-            if !quiet { print("\(out) is up to date (\(lessons.count) lesson\(lessons.count == 1 ? "" : "s"))") }
-            return
-        }
         do {
+            if check {
+                let problems = try builder.check(files)
+                for problem in problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
+                if !problems.isEmpty { throw ExitCode(1) }
+                if !quiet { print("\(out) is up to date (\(lessons.count) lesson\(lessons.count == 1 ? "" : "s"))") }
+                return
+            }
             try builder.write(files)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        } catch let error as SiteError {
+            FileHandle.standardError.write(Data("lessonbuild: error: \(error)\n".utf8))
             throw ExitCode(1)
         }
         if !quiet {

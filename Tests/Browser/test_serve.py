@@ -142,12 +142,14 @@ def http_checks(binary):
               f"{len(results)} concurrent requests all answered in full")
 
         # The files on disk are what `lessonbuild build` writes.
-        other = tempfile.mkdtemp(prefix="lessonbuild-build-")
+        # A sibling of site/, so that the manifest's lesson paths (relative to the site) agree.
+        other = server.path("site-built")
         subprocess.run([binary, "build", "lessons", "--out", other, "--quiet"], cwd=server.folder, check=True)
         built = sorted(os.listdir(other))
         same = all(open(os.path.join(other, n), "rb").read() == open(server.path("site", n), "rb").read() for n in built)
         pages = {n for n in built if n.endswith(".html")}
-        check(same and pages == {f"{lesson}.html" for lesson in course_lessons()} | {"index.html"},
+        check(same and pages == {f"{lesson}.html" for lesson in course_lessons()} | {"index.html"}
+              and "lessonbuild-manifest.json" in built,
               f"site/ on disk is byte-identical to `lessonbuild build` ({', '.join(built)})")
         _, _, served = get(port, "/cnn.html")
         with open(server.path("site", "cnn.html"), "rb") as handle:

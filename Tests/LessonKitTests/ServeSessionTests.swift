@@ -36,6 +36,22 @@ struct ServeSessionTests {
         #expect(SiteSession.affected(by: [folder.appendingPathComponent("other.png").path], lessons: lessons) == lessons)
     }
 
+    @Test func theSessionWritesThroughTheSiteTransactionAndDropsADeletedLesson() throws {
+        let folder = try NavigationSupport.folder(["a.md": "---\ntitle: A\n---\n\nA.\n", "b.md": "---\ntitle: B\n---\n\nB.\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = folder.appendingPathComponent("site")
+        let session = SiteSession(arguments: [folder.path], outputDirectory: site.path)
+        let first = session.buildAll()
+        #expect(first.failed.isEmpty && first.written.contains("lessonbuild-manifest.json"), "\(first.written)")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("b.md"))
+        _ = session.rebuild(changed: [folder.appendingPathComponent("b.md").path])
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("b.html").path))
+        // The folder is exactly what `lessonbuild build` of the lessons gives.
+        let builder = SiteBuilder(outputDirectory: site.path, diagnostics: DiagnosticEngine())
+        let files = try #require(builder.render(lessonPaths: try LessonFiles.expand([folder.path]), folders: [folder.path]))
+        #expect(try builder.check(files).isEmpty)
+    }
+
     @Test func theExcerptPutsTheCaretUnderTheByteColumn() {
         // "é" is two UTF-8 bytes: `x` starts at byte column 7, the sixth character.
         let line = "é {{ x }}"

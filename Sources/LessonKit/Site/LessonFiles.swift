@@ -27,6 +27,14 @@ public enum LessonFiles {
         }
         return lessons
     }
+
+    /// The paths that are folders: a build of a whole folder removes the pages of lessons deleted from it.
+    public static func folders(_ paths: [String]) -> [String] {
+        paths.filter { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+    }
 }
 
 /// A lesson path on the command line that does not exist.

@@ -1,27 +1,33 @@
 import Foundation
 
-/// Builds a site in memory from lessons and writes it atomically, or checks it against disk.
+/// Builds a site in memory from lessons and writes it as one transaction, or checks it against disk.
 ///
-/// A site is one page per lesson (`<name>.html`), `index.html` listing every lesson page in the
-/// folder (those built now and those already there), and the stylesheet. Nothing is written
-/// unless every lesson evaluated cleanly, and each file is written to a temporary name and
-/// renamed, so a failed build leaves the previous site untouched.
+/// A site is one page per lesson (`<name>.html`) with its figures, `index.html` listing every
+/// lesson the site holds (those built now and those built before, from the site's manifest,
+/// `SiteManifest`), the stylesheet and the manifest. Nothing is written unless every lesson
+/// evaluated cleanly; then the folder is locked (`SiteLock`), the plan is made against the
+/// manifest found under the lock (`SitePlan`), and every file is staged and renamed into place
+/// (`SiteTransaction`), so a failed or killed build never leaves a mix inside a file, and
+/// concurrent builds into one folder each keep the others' lessons on the index.
 public struct SiteBuilder {
     /// The folder the site lives in.
     public let outputDirectory: String
     public let diagnostics: DiagnosticEngine
+    /// How long a build waits for another build writing the same folder, in seconds.
+    public var lockTimeout: Double = 60
 
     public init(outputDirectory: String, diagnostics: DiagnosticEngine) {
         self.outputDirectory = outputDirectory
         self.diagnostics = diagnostics
     }
 
-    /// Every file of the site, rendered in memory; nil when any lesson has errors.
+    /// Every file of the site, rendered in memory; nil when any lesson has errors. `folders` are
+    /// the folders given whole: writing removes the pages of lessons deleted from them.
     ///
     /// Lessons are independent, so they are evaluated and rendered on all cores at once; each
     /// has its own diagnostics, merged afterwards in command-line order, so the output and the
     /// error report are the same bytes however the work was scheduled.
-    public func render(lessonPaths: [String]) -> SiteFiles? {
+    public func render(lessonPaths: [String], folders: [String] = []) -> SiteFiles? {
         var unique: [String] = []
         var seen: [String: String] = [:]
         for path in lessonPaths {
@@ -40,15 +46,13 @@ public struct SiteBuilder {
         built.flatMap(\.diagnostics).forEach(diagnostics.emit)
         guard !diagnostics.hasErrors else { return nil }
 
-        var files = SiteFiles()
-        let pages = built.compactMap(\.page)
-        for page in pages {
-            files[page.lesson.name + ".html"] = page.html
-            for asset in page.lesson.assets { files[asset.path] = Data(asset.bytes) }
+        var files = SiteFiles(directory: outputDirectory, folders: folders, stylesheet: Data(Stylesheet.css.utf8))
+        for (path, outcome) in zip(unique, built) {
+            guard let (lesson, html) = outcome.page else { continue }
+            var owned = [lesson.name + ".html": html]
+            for asset in lesson.assets { owned[asset.path] = Data(asset.bytes) }
+            files.lessons.append(.init(name: lesson.name, source: path, entry: IndexRenderer.Entry(lesson), files: owned))
         }
-        files[Stylesheet.fileName] = Data(Stylesheet.css.utf8)
-        let entries = SiteIndex.entries(existingIn: outputDirectory, replacedBy: pages.map(\.lesson))
-        files["index.html"] = Data(IndexRenderer.render(entries: entries, course: course).utf8)
         return files
     }
 
@@ -70,48 +74,84 @@ public struct SiteBuilder {
         return results.values.map { $0 ?? BuiltLesson(page: nil, diagnostics: []) }
     }
 
-    /// Writes `files` into the output folder, each through a temporary file and a rename.
-    public func write(_ files: SiteFiles) throws {
-        let manager = FileManager.default
-        try manager.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-        for (name, data) in files.sorted {
-            let target = (outputDirectory as NSString).appendingPathComponent(name)
-            if manager.contents(atPath: target) == data { continue }
-            let temporary = (outputDirectory as NSString).appendingPathComponent(".\(name).\(getpid()).tmp")
-            guard manager.createFile(atPath: temporary, contents: data) else {
-                throw SiteError("cannot write \(temporary)")
-            }
-            guard rename(temporary, target) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? manager.removeItem(atPath: temporary)
-                throw SiteError("cannot replace \(target): \(reason)")
-            }
+    /// Writes `files` into the output folder as one transaction; returns the names of the files
+    /// written or removed. Waits up to `lockTimeout` for another build writing the same folder.
+    @discardableResult
+    public func write(_ files: SiteFiles) throws -> [String] {
+        try createOutputDirectory()
+        let lock = try SiteLock(directory: outputDirectory, exclusive: true, timeout: lockTimeout)
+        let plan = try SitePlan(building: files, in: outputDirectory)
+        return try withExtendedLifetime(lock) {
+            try SiteTransaction(directory: outputDirectory, descriptor: lock.descriptor).commit(plan)
         }
     }
 
-    /// The names of files that are missing from the output folder or differ from `files`.
-    public func staleFiles(_ files: SiteFiles) -> [String] {
-        files.sorted.compactMap { name, data in
-            let target = (outputDirectory as NSString).appendingPathComponent(name)
-            return FileManager.default.contents(atPath: target) == data ? nil : name
+    /// What differs between the folder and what writing `files` would give: missing and stale
+    /// files, and files no lesson owns. Writes nothing.
+    public func check(_ files: SiteFiles) throws -> [SiteProblem] {
+        var isFolder: ObjCBool = false
+        let lock = FileManager.default.fileExists(atPath: outputDirectory, isDirectory: &isFolder) && isFolder.boolValue
+            ? try SiteLock(directory: outputDirectory, exclusive: false, timeout: lockTimeout) : nil
+        return try withExtendedLifetime(lock) {
+            try SiteCheck.problems(SitePlan(building: files, in: outputDirectory), built: files, in: outputDirectory)
+        }
+    }
+
+    private func createOutputDirectory() throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: outputDirectory, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw SiteError("the site folder \(outputDirectory) is a file") }
+            return
+        }
+        var path = ""
+        for component in SiteManifest.absolute(outputDirectory).split(separator: "/") {
+            path += "/" + component
+            guard mkdir(path, 0o777) == 0 || errno == EEXIST else {
+                throw SiteError("cannot create the site folder \(outputDirectory): \(String(cString: strerror(errno)))")
+            }
         }
     }
 }
 
-/// The rendered files of a site by file name.
+/// The lessons a build produced, and the site files they give.
 public struct SiteFiles: Sendable {
-    var contents: [String: Data] = [:]
+    /// One built lesson: its page name, its file as given, its index entry and its files.
+    struct Lesson: Sendable {
+        var name: String
+        var source: String
+        var entry: IndexRenderer.Entry
+        var files: [String: Data]
+    }
+
+    var lessons: [Lesson] = []
+    /// The site folder they are for.
+    var directory = ""
+    /// Folders built whole.
+    var folders: [String] = []
+    var stylesheet = Data()
 
     public init() {}
 
-    public subscript(name: String) -> Data? {
-        get { contents[name] }
-        set { contents[name] = newValue }
+    init(directory: String, folders: [String], stylesheet: Data) {
+        self.directory = directory
+        self.folders = folders
+        self.stylesheet = stylesheet
     }
 
-    /// The files in name order, for deterministic writing and reporting.
+    /// Every file writing would write (pages, figures, stylesheet, index, manifest), worked out
+    /// against the folder as it is now; writing works them out again, under the folder's lock.
+    public var preview: [String: Data] {
+        (try? SitePlan(building: self, in: directory).files)
+            ?? lessons.reduce(into: [Stylesheet.fileName: stylesheet]) { $0.merge($1.files) { a, _ in a } }
+    }
+
+    public subscript(name: String) -> Data? {
+        preview[name]
+    }
+
+    /// The files of `preview` in name order.
     public var sorted: [(name: String, data: Data)] {
-        contents.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        preview.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }
 

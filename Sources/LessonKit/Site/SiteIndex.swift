@@ -1,26 +1,26 @@
 import Foundation
 
-/// Finds the lessons a site folder already holds, so that building one lesson keeps the
-/// others on the index.
+/// The lessons of a site folder written before sites had a manifest: every page lessonbuild
+/// wrote (it carries `<meta name="generator" content="lessonbuild">`), so that the first build
+/// with a manifest keeps them on the index.
 enum SiteIndex {
-    /// The lessons built now plus every other lesson page already in `directory`, by name.
-    static func entries(existingIn directory: String, replacedBy lessons: [EvaluatedLesson]) -> [IndexRenderer.Entry] {
-        var byName: [String: IndexRenderer.Entry] = [:]
-        let pages = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for file in pages where file.hasSuffix(".html") && file != "index.html" {
+    /// A manifest of the lesson pages found in `directory`, each owning only its page (its
+    /// lesson file is unknown, so no build removes it; `--check` reports it).
+    static func legacyManifest(in directory: String) -> SiteManifest {
+        var manifest = SiteManifest()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for file in names where file.hasSuffix(".html") && file != SitePlan.indexName && !SiteTransaction.isReserved(file) {
             let path = (directory as NSString).appendingPathComponent(file)
             guard let data = FileManager.default.contents(atPath: path),
                   let html = String(data: data, encoding: .utf8),
                   let entry = entry(fromPage: html, name: String(file.dropLast(5))) else { continue }
-            byName[entry.name] = entry
+            manifest.lessons[entry.name] = SiteManifest.Lesson(source: nil, title: entry.title, summary: entry.summary,
+                                                               quizKey: entry.quizKey, files: [file: SHA256.hex(data)])
         }
-        for lesson in lessons {
-            byName[lesson.name] = IndexRenderer.Entry(lesson)
-        }
-        return byName.sorted { $0.key < $1.key }.map(\.value)
+        return manifest
     }
 
-    /// Title and summary of a page lessonbuild wrote (it carries `<meta name="generator" content="lessonbuild">`).
+    /// Title and summary of a page lessonbuild wrote.
     static func entry(fromPage html: String, name: String) -> IndexRenderer.Entry? {
         guard html.contains(#"<meta name="generator" content="lessonbuild">"#),
               let title = between(html, #"<title>"#, "</title>") else { return nil }
