@@ -113,11 +113,24 @@ struct Builtin: Sendable {
 /// (at most 1 edit for names of 2–3 characters, 2 for longer ones; none for one-letter names) and
 /// no other candidate is as close. Never the opposite operation: `argmin2d` does not suggest
 /// `argmax2d`, nor `min` `max`, nor `floor` `ceil`.
-func closestName(to name: String, among candidates: [String]) -> String? {
+///
+/// Bounded, since a lesson can ask for thousands of suggestions among thousands of names: only
+/// candidates of about the same length are compared (a cheap UTF-8 count first), and when more
+/// than `maxCompared` of them are, there is no suggestion.
+///
+/// - Complexity: O(candidates) plus at most `maxCompared` edit distances.
+func closestName(to name: String, among candidates: [String], maxCompared: Int = 1_000) -> String? {
     let limit = min(name.count <= 3 ? 1 : 2, name.count - 1)  // never suggest by replacing a whole short name
     guard limit > 0 else { return nil }
-    let scored = Set(candidates).filter { $0 != name && !isOpposite(name, $0) }.map { ($0, editDistance(name, $0, limit: limit + 1)) }
-        .filter { $0.1 <= limit }
+    // A character is at most 4 UTF-8 bytes (an O(1) count), so a name `limit` characters away is
+    // within 4·limit bytes; then the exact count of scalars.
+    let bytes = name.utf8.count, scalars = name.unicodeScalars.count
+    let near = candidates.filter {
+        $0 != name && abs($0.utf8.count - bytes) <= 4 * limit && abs($0.unicodeScalars.count - scalars) <= limit
+    }
+    guard near.count <= maxCompared else { return nil }
+    let scored = Set(near).map { ($0, editDistance(name, $0, limit: limit + 1)) }
+        .filter { $0.1 <= limit && !isOpposite(name, $0.0) }
     guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { return nil }
     return scored.filter { $0.1 == best.1 }.count == 1 ? best.0 : nil
 }
