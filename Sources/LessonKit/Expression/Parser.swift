@@ -73,7 +73,7 @@ struct Parser {
                case .identifier(let name) = tokens[index + 1].kind {
                 let range = tokens[index + 1].range
                 found.append(.invalid(ExpressionFailure("not parsed: past the statement limit", at: range, kind: .cascade),
-                                      poisons: (name, range)))
+                                      poisons: [(name: name, range: range)]))
             }
             index += 1
         }

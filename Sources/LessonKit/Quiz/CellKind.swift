@@ -77,7 +77,7 @@ struct CellKind: QuizKind {
 
     /// `(row, col)` from a tuple of two Ints (plain, NumPy or 0-d int64 tensors).
     static func point(_ value: Value) -> (Int, Int)? {
-        guard case let .tuple(items) = value, items.count == 2 else { return nil }
+        guard case let .tuple(items, _) = value, items.count == 2 else { return nil }
         func int(_ v: Value) -> Int? {
             switch v {
             case let .int(n): return n
