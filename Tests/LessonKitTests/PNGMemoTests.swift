@@ -63,7 +63,7 @@ struct PNGMemoTests {
             let direct = try PNGEncoder.encode(raster)
             #expect(try memo.encode(raster).bytes == direct)
             #expect(try memo.encode(raster).bytes == direct)
-            #expect(try memo.encode(raster).fnv1a == fnv1a(direct))
+            #expect(try memo.encode(raster).fnv1a == FNV1a.hex(direct))
             // The same pixels in another shape are another picture.
             let transposed = Raster(width: 11, height: 13, channels: channels, pixels: pixels)
             #expect(try memo.encode(transposed).bytes == PNGEncoder.encode(transposed))

@@ -41,10 +41,6 @@ public struct VariantGenerator: Sendable, Equatable {
         return Int(next().multipliedFullWidth(by: UInt64(n)).high)
     }
 
-    /// FNV-1a 64: `h = 0xcbf29ce484222325`, then for each byte `h = (h ^ b) * 0x100000001b3`.
-    static func fnv1a64(_ text: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return h
-    }
+    /// FNV-1a 64 of the UTF-8 bytes of `text` (`FNV1a`).
+    static func fnv1a64(_ text: String) -> UInt64 { FNV1a.hash(text.utf8) }
 }

@@ -40,7 +40,7 @@ final class PNGMemo: @unchecked Sendable {
         let key = Bytes(raster.pixels, shape: [raster.width, raster.height, raster.channels])
         if let png = lock.withLock({ encoded[key] }) { return png }
         let bytes = try PNGEncoder.encode(raster)
-        let png = (bytes: bytes, fnv1a: fnv1a(bytes))
+        let png = (bytes: bytes, fnv1a: FNV1a.hex(bytes))
         remember(raster.pixels.count + bytes.count) { encoded[key] = png }
         return png
     }
@@ -82,15 +82,4 @@ final class PNGMemo: @unchecked Sendable {
         let mode: RasterMode
         let maxPixels: Int
     }
-}
-
-/// 64-bit FNV-1a of `bytes` as 16 hex digits: a stable content name for a generated file.
-func fnv1a(_ bytes: [UInt8]) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x0000_0100_0000_01b3
-    }
-    let hex = String(hash, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
 }
